@@ -1,0 +1,86 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Daftar",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "daftar", targets: ["daftar"]),
+        .library(name: "EventStore", targets: ["EventStore"]),
+        .library(name: "Postgres", targets: ["Postgres"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        // The system library: libpq from Debian's libpq-dev.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        // JSON values with exact numbers, a canonical encoding for hashing, and JSON Schema validation.
+        .target(
+            name: "DaftarJSON",
+            swiftSettings: swiftSettings
+        ),
+        // Safe Swift over libpq, and the embedded local cluster.
+        .target(
+            name: "Postgres",
+            dependencies: [
+                "CLibPQ",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The generic append-only event store. Knows nothing of benefits.
+        .target(
+            name: "EventStore",
+            dependencies: [
+                "Postgres",
+                "DaftarJSON",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Migrations")],
+            swiftSettings: swiftSettings
+        ),
+        // Throwaway clusters for tests, shared by every test target.
+        .target(
+            name: "DaftarTesting",
+            dependencies: ["Postgres", "EventStore"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "daftar",
+            dependencies: [
+                "Postgres",
+                "EventStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DaftarJSONTests",
+            dependencies: ["DaftarJSON"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PostgresTests",
+            dependencies: ["Postgres", "DaftarTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EventStoreTests",
+            dependencies: ["EventStore", "DaftarTesting", "Postgres"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
