@@ -15,17 +15,27 @@ extension EventStore {
     ///   (nothing sent), `wrong_expected_version` (naming stream, expected and actual version),
     ///   `idempotency_key_reused`, or `database`.
     public func append(_ request: AppendRequest) async throws -> AppendResult {
+        try await pool.withConnection { conn in try await append(request, on: conn) }
+    }
+
+    /// Appends within the caller's transaction on `connection` (see ``append(_:)``).
+    ///
+    /// The events become readable only when the caller commits, and vanish if it rolls back.
+    /// - Parameters:
+    ///   - request: the command's streams, events and idempotency key.
+    ///   - connection: a connection, usually inside ``PostgresConnection/transaction(isolation:_:)``.
+    /// - Returns: where the events landed.
+    /// - Throws: as ``append(_:)``.
+    public func append(_ request: AppendRequest, on connection: PostgresConnection) async throws -> AppendResult {
         try request.validate(limits: limits, catalogue: catalogue)
         let body = request.canonicalJSON.canonicalText
         do {
-            let result = try await pool.withConnection { conn in
-                try await conn.query(
-                    """
-                    SELECT out_position, out_stream_id, out_stream_version, out_event_id, out_xid,
-                           out_recorded_us, out_hash, out_duplicate
-                    FROM event_store.append($1, $2::json)
-                    """, [request.idempotencyKey, body])
-            }
+            let result = try await connection.query(
+                """
+                SELECT out_position, out_stream_id, out_stream_version, out_event_id, out_xid,
+                       out_recorded_us, out_hash, out_duplicate
+                FROM event_store.append($1, $2::json)
+                """, [request.idempotencyKey, body])
             var events: [AppendedEvent] = []
             var duplicate = false
             for row in result.rows {

@@ -1,0 +1,239 @@
+import ArgumentParser
+import DaftarJSON
+import EventStore
+import Foundation
+import Postgres
+
+/// `daftar bench`: throughput measured against raw PostgreSQL baselines in the same run.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Benchmarks that print ratios against a raw-PostgreSQL baseline measured in the same run.",
+        subcommands: [Append.self]
+    )
+
+    struct Append: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Bulk and single appends against raw COPY and raw one-row INSERTs into a plain table of the same shape.",
+            discussion: """
+                Runs in a scratch database (daftar_bench) on the local cluster, created afresh each run. \
+                The baseline table has the event table's columns, defaults, checks and indexes, without \
+                partitions, triggers, stream heads or idempotency keys. Build with -c release for figures \
+                worth quoting. The last line is one JSON object with the ratios.
+                """)
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Events for the bulk phase.") var events: Int = 200_000
+        @Option(help: "Events per command (and per idempotency key) in the bulk phase.") var eventsPerCommand: Int = 1
+        @Option(help: "Seconds for each single-append phase.") var seconds: Int = 8
+        @Option(help: "Bytes of padding in each payload.") var payloadBytes: Int = 200
+
+        func run() async throws {
+            try await reportingErrors {
+                guard database.explicitURL == nil else {
+                    throw CLIError(code: "bench_needs_local_cluster", message: "bench append creates and drops a scratch database on the local cluster; run it without --database-url / DAFTAR_DATABASE_URL")
+                }
+                guard events >= 1000, (1...100).contains(eventsPerCommand), (1...600).contains(seconds) else {
+                    throw CLIError(code: "invalid_input", message: "events must be at least 1000, events-per-command 1–100, seconds 1–600", rule: "range")
+                }
+                let cluster = LocalCluster(home: database.resolvedHome)
+                _ = try await cluster.start(progress: { Terminal.note($0) })
+                let admin = try await PostgresConnection.connect(cluster.uri(user: "postgres", database: "postgres"))
+                try await admin.execute("DROP DATABASE IF EXISTS daftar_bench WITH (FORCE)")
+                try await admin.execute("CREATE DATABASE daftar_bench OWNER \(LocalCluster.ownerRole) TEMPLATE template0")
+                let uri = cluster.uri(database: "daftar_bench")
+                let setup = try await PostgresConnection.connect(uri)
+                try await EventStore.migrate(setup)
+                try await setup.execute(BenchCommand.baselineSQL)
+                await setup.close()
+                let bench = AppendBench(uri: uri, events: events, eventsPerCommand: eventsPerCommand, seconds: seconds, payloadBytes: payloadBytes)
+                let report = try await bench.run()
+                try await admin.execute("DROP DATABASE IF EXISTS daftar_bench WITH (FORCE)")
+                await admin.close()
+                for line in report.lines { Terminal.emit(line) }
+                Terminal.emit(report.json)
+            }
+        }
+    }
+
+    static let baselineSQL = """
+        CREATE SEQUENCE raw_position AS bigint;
+        CREATE TABLE raw_events (
+          position        bigint      NOT NULL DEFAULT nextval('raw_position'),
+          xid             xid8        NOT NULL DEFAULT pg_current_xact_id(),
+          recorded_at     timestamptz NOT NULL DEFAULT now(),
+          stream_id       text        NOT NULL,
+          stream_version  bigint      NOT NULL CHECK (stream_version > 0),
+          event_id        uuid        NOT NULL,
+          event_type      text        NOT NULL,
+          schema_version  integer     NOT NULL CHECK (schema_version > 0),
+          effective_at    date        NOT NULL,
+          data            json        NOT NULL,
+          metadata        json        NOT NULL,
+          idempotency_key text        NOT NULL,
+          prev_hash       bytea       NOT NULL CHECK (octet_length(prev_hash) = 32),
+          hash            bytea       NOT NULL CHECK (octet_length(hash) = 32)
+        );
+        CREATE INDEX ON raw_events (xid, position);
+        CREATE INDEX ON raw_events (stream_id, stream_version);
+        """
+}
+
+/// The measurements of `daftar bench append`.
+struct AppendBench {
+    let uri: String
+    let events: Int
+    let eventsPerCommand: Int
+    let seconds: Int
+    let payloadBytes: Int
+
+    struct Report {
+        var lines: [String] = []
+        var json: JSONValue = [:]
+    }
+
+    static let columns = "stream_id, stream_version, event_id, event_type, schema_version, effective_at, data, metadata, idempotency_key, prev_hash, hash"
+
+    func payload(_ i: Int) -> JSONValue {
+        ["household": .string("HH-\(String(format: "%08d", i))"), "amountMinor": .number(JSONNumber(Int64(125_000 + i % 7 * 25_000))),
+         "currency": "IQD", "cycle": "2026-03", "padding": .string(String(repeating: "x", count: payloadBytes))]
+    }
+
+    func commands(prefix: String) -> [AppendRequest] {
+        let metadata = EventMetadata(actor: "system:bench")
+        let date = BusinessDate(year: 2026, month: 3, day: 1)!
+        let streams = max(1, events / eventsPerCommand / 5)
+        return (0..<(events / eventsPerCommand)).map { c in
+            AppendRequest(
+                idempotencyKey: "\(prefix)-\(c)", stream: "household-\(c % streams)", expected: .any,
+                events: (0..<eventsPerCommand).map { k in
+                    NewEvent(type: "PaymentScheduled", data: payload(c * eventsPerCommand + k), metadata: metadata, effectiveAt: date)
+                })
+        }
+    }
+
+    func run() async throws -> Report {
+        var report = Report()
+        let conn = try await PostgresConnection.connect(uri)
+
+        // (a) Raw COPY of the same rows (built beforehand) into the plain table.
+        let rows: [[UInt8]] = (0..<events).map { i in
+            var r = CopyTextRow()
+            r.append("household-\(i % max(1, events / 5))")
+            r.append(i / max(1, events / 5) + 1)
+            r.append(UUID().uuidString.lowercased())
+            r.append("PaymentScheduled")
+            r.append(1)
+            r.append("2026-03-01")
+            r.append(payload(i).canonicalText)
+            r.append(#"{"actor":"system:bench"}"#)
+            r.append("raw-\(i)")
+            r.append(PostgresBytes(EventHash.zero))
+            r.append(PostgresBytes(EventHash.zero))
+            return r.line
+        }
+        Terminal.note("(a) raw COPY of \(events) rows …")
+        let copySeconds = try await timed {
+            try await conn.copyIn("COPY raw_events (\(AppendBench.columns)) FROM STDIN") { w in
+                for row in rows { try await w.write(row) }
+            }
+        }
+        try await conn.execute("CHECKPOINT")
+
+        // (b) Daftar's bulk append, in batches of 20,000 commands as `events import` does.
+        let store = EventStore(pool: PostgresPool(conninfo: uri, maximumConnections: 8))
+        let batches = commands(prefix: "bulk")
+        Terminal.note("(b) bulk append of \(events) events in commands of \(eventsPerCommand) …")
+        let progress = ProgressBar("bulk", total: batches.count, unit: "commands")
+        let bulkSeconds = try await timed {
+            var done = 0
+            for start in stride(from: 0, to: batches.count, by: 20_000) {
+                let slice = Array(batches[start..<min(start + 20_000, batches.count)])
+                _ = try await store.bulkAppend(slice)
+                done += slice.count
+                progress.update(done)
+            }
+        }
+        progress.finish(batches.count)
+        try await conn.execute("CHECKPOINT")
+
+        // (c) Raw one-row INSERT per transaction; (d) Daftar single appends with expected version and key.
+        var insertRates: [Int: Double] = [:]
+        var appendRates: [Int: Double] = [:]
+        for clients in [1, 8] {
+            Terminal.note("(c) raw INSERT, \(clients) client(s), \(seconds)s …")
+            insertRates[clients] = try await rate(clients: clients) { client, n, c in
+                try await c.query(
+                    "INSERT INTO raw_events (\(AppendBench.columns)) VALUES ($1, $2, gen_random_uuid(), 'PaymentScheduled', 1, '2026-03-01', $3, '{\"actor\":\"system:bench\"}', $4, $5, $5)",
+                    ["raw-\(clients)-\(client)-\(n % 100)", n / 100 + 1, payload(n).canonicalText, "raw-\(clients)-\(client)-\(n)", PostgresBytes(EventHash.zero)])
+            }
+            Terminal.note("(d) single appends, \(clients) client(s), \(seconds)s …")
+            let metadata = EventMetadata(actor: "system:bench")
+            let date = BusinessDate(year: 2026, month: 3, day: 1)!
+            appendRates[clients] = try await rate(clients: clients) { client, n, c in
+                let version = Int64(n / 100)
+                _ = try await store.append(
+                    AppendRequest(
+                        idempotencyKey: "single-\(clients)-\(client)-\(n)", stream: "single-\(clients)-\(client)-\(n % 100)",
+                        expected: version == 0 ? .noStream : .exact(version),
+                        events: [NewEvent(type: "PaymentScheduled", data: payload(n), metadata: metadata, effectiveAt: date)]),
+                    on: c)
+            }
+        }
+        await conn.close()
+
+        let copyRate = Double(events) / copySeconds
+        let bulkRate = Double(events) / bulkSeconds
+        func f(_ x: Double) -> String { String(format: "%.0f", x) }
+        func r(_ x: Double) -> String { String(format: "%.2f", x) }
+        report.lines = [
+            "raw COPY          \(f(copyRate)) events/s",
+            "bulk append       \(f(bulkRate)) events/s   ratio \(r(bulkRate / copyRate)) of raw COPY",
+            "raw INSERT  x1    \(f(insertRates[1]!)) tx/s",
+            "single append x1  \(f(appendRates[1]!)) appends/s   ratio \(r(appendRates[1]! / insertRates[1]!))",
+            "raw INSERT  x8    \(f(insertRates[8]!)) tx/s",
+            "single append x8  \(f(appendRates[8]!)) appends/s   ratio \(r(appendRates[8]! / insertRates[8]!))",
+        ]
+        func ratio(_ x: Double) -> JSONValue { .number(JSONNumber(literal: String(format: "%.3f", x))!) }
+        report.json = [
+            "bulk_vs_copy": ratio(bulkRate / copyRate),
+            "single1_vs_insert": ratio(appendRates[1]! / insertRates[1]!),
+            "single8_vs_insert": ratio(appendRates[8]! / insertRates[8]!),
+            "events": .number(JSONNumber(Int64(events))),
+            "events_per_command": .number(JSONNumber(Int64(eventsPerCommand))),
+        ]
+        return report
+    }
+
+    private func timed(_ body: () async throws -> Void) async throws -> Double {
+        let start = ContinuousClock.now
+        try await body()
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    /// Operations per second over `seconds`, with `clients` connections each running `body` in a loop.
+    private func rate(clients: Int, _ body: @escaping @Sendable (Int, Int, PostgresConnection) async throws -> Void) async throws -> Double {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        let uri = self.uri
+        let start = ContinuousClock.now
+        let total = try await withThrowingTaskGroup(of: Int.self) { group in
+            for client in 0..<clients {
+                group.addTask {
+                    let c = try await PostgresConnection.connect(uri)
+                    var n = 0
+                    while ContinuousClock.now < deadline {
+                        try await body(client, n, c)
+                        n += 1
+                    }
+                    await c.close()
+                    return n
+                }
+            }
+            var sum = 0
+            for try await n in group { sum += n }
+            return sum
+        }
+        let d = ContinuousClock.now - start
+        return Double(total) / (Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+    }
+}

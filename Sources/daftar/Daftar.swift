@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// `daftar`: the benefits ledger's command line.
+@main
+struct Daftar: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "daftar",
+        abstract: "Daftar, an event-sourced benefits ledger on PostgreSQL.",
+        discussion: """
+            With no database URL (--database-url or DAFTAR_DATABASE_URL), daftar starts or reuses a \
+            local PostgreSQL cluster in its data folder (DAFTAR_HOME, default ./.daftar).
+            """,
+        subcommands: [DBCommand.self, MigrateCommand.self, EventsCommand.self, BenchCommand.self]
+    )
+}

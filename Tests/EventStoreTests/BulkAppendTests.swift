@@ -1,0 +1,101 @@
+import DaftarJSON
+import DaftarTesting
+import EventStore
+import Postgres
+import Testing
+
+@Suite struct BulkAppendTests {
+    @Test func bulkAppendChainsWithSingleAppendsAndSkipsRetries() async throws {
+        let db = try await TestCluster.newDatabase()
+        let store = EventStore(pool: db.pool())
+        _ = try await store.append(request("single-1", "hh-1", .noStream, [event("Registered")]))
+        var batch: [AppendRequest] = []
+        for i in 0..<500 {
+            batch.append(request("bulk-\(i)", "hh-\(i % 50)", .any, [event("Paid", ["i": .number(JSONNumber(Int64(i)))])]))
+        }
+        batch.append(request("bulk-first-of-new", "hh-new", .noStream, [event("A"), event("B")]))
+        batch.append(request("bulk-then-exact", "hh-new", .exact(2), [event("C")]))
+        let result = try await store.bulkAppend(batch)
+        #expect(result.appendedRequests == 502)
+        #expect(result.appendedEvents == 503)
+        #expect(result.duplicateRequests == 0)
+
+        // Chains continue across single and bulk appends, and hashes verify.
+        let hh1 = try await store.readStream("hh-1")
+        #expect(hh1.map(\.streamVersion) == Array(1...11))
+        #expect(hh1[1].previousHash == hh1[0].hash)
+        let all = try await store.readEverything()
+        #expect(all.count == 504)
+        #expect(all.allSatisfy { $0.recomputedHash == $0.hash })
+        #expect(try await store.streamVersion("hh-new") == 3)
+
+        // The same batch again appends nothing; a single append with a bulk key is a retry too.
+        let again = try await store.bulkAppend(batch)
+        #expect(again.appendedEvents == 0)
+        #expect(again.duplicateRequests == 502)
+        let retry = try await store.append(batch[7])
+        #expect(retry.isDuplicate)
+        #expect(retry.events.count == 1)
+        #expect(try await store.readEverything().count == 504)
+
+        // One different request under a used key fails the whole batch.
+        var tampered = [request("fresh-1", "hh-x", .any, [event()])]
+        tampered.append(request("bulk-3", "hh-3", .any, [event("Paid", ["i": 9999])]))
+        let error = await #expect(throws: EventStoreError.self) { try await store.bulkAppend(tampered) }
+        #expect(error?.code == .idempotencyKeyReused)
+        #expect(error?.requestIndex == 1)
+        #expect(try await store.readStream("hh-x").isEmpty)
+    }
+
+    @Test func aWrongExpectationAnywhereKeepsNothingOfTheBatch() async throws {
+        let db = try await TestCluster.newDatabase()
+        let store = EventStore(pool: db.pool())
+        _ = try await store.append(request("seed", "hh-1", .noStream, [event()]))
+        var batch = (0..<1000).map { request("b-\($0)", "hh-\($0 + 2)", .noStream, [event()]) }
+        batch.append(request("b-late", "hh-1", .exact(3), [event()]))
+        let error = await #expect(throws: EventStoreError.self) { try await store.bulkAppend(batch) }
+        #expect(error?.code == .wrongExpectedVersion)
+        #expect(error?.requestIndex == 1000)
+        #expect(error?.stream == "hh-1")
+        #expect(error?.actualVersion == 1)
+        #expect(try await store.readEverything().count == 1)
+        #expect(try await store.streamVersion("hh-2") == 0)
+    }
+
+    @Test(.timeLimit(.minutes(3)))
+    func aBulkAppendCutOffMidCopyLeavesNoneOfItsEvents() async throws {
+        let db = try await TestCluster.newDatabase()
+        let store = EventStore(pool: db.pool(maximumConnections: 2))
+        let payload: JSONValue = ["padding": .string(String(repeating: "p", count: 2000))]
+        let batch = (0..<60_000).map { request("kill-\($0)", "hh-\($0 % 5000)", .any, [event("Paid", payload)]) }
+        let admin = try await db.superuser()
+        let bulk = Task { try await store.bulkAppend(batch) }
+        // Cut the connection while its COPY into the log is running.
+        var killed = false
+        let deadline = ContinuousClock.now + .seconds(90)
+        while !killed && ContinuousClock.now < deadline {
+            let pids = try await admin.query(
+                "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'COPY event_store.events%' AND state = 'active'",
+                [db.name])
+            if let pid = pids.first {
+                try await Task.sleep(for: .milliseconds(300))
+                try await admin.query("SELECT pg_terminate_backend($1)", [try pid.decode(Int.self, 0)])
+                killed = true
+            } else {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+        }
+        #expect(killed, "the COPY was seen running and cut off")
+        let outcome = await bulk.result
+        #expect(throws: (any Error).self) { try outcome.get() }
+        let counts = try await admin.query(
+            "SELECT (SELECT count(*) FROM event_store.events), (SELECT count(*) FROM event_store.idempotency_keys), (SELECT count(*) FROM event_store.streams)")
+        #expect(try counts.first!.decode(Int.self, 0) == 0)
+        #expect(try counts.first!.decode(Int.self, 1) == 0)
+        #expect(try counts.first!.decode(Int.self, 2) == 0)
+        await admin.close()
+        // The store still works afterwards (the broken connection was not lent again).
+        let ok = try await store.bulkAppend(Array(batch.prefix(10)))
+        #expect(ok.appendedEvents == 10)
+    }
+}
