@@ -1,4 +1,4 @@
 #ifndef DAFTAR_CLIBPQ_SHIM_H
 #define DAFTAR_CLIBPQ_SHIM_H
-#include <libpq-fe.h>
+#include <postgresql/libpq-fe.h>
 #endif
