@@ -78,6 +78,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "DaftarCLITests",
+            dependencies: ["daftar", "DaftarTesting", "EventStore", "Postgres", "DaftarJSON"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "EventStoreTests",
             dependencies: ["EventStore", "DaftarTesting", "Postgres"],
             swiftSettings: swiftSettings

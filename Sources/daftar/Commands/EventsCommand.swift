@@ -26,11 +26,11 @@ struct EventsCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let line = EventLine(
+                let line = ImportLine(
                     stream: stream, type: type, data: try readArgument(data, field: "data"),
                     expectedVersion: try ExpectedVersion(parsing: expectedVersion), idempotencyKey: idempotencyKey,
                     effectiveAt: try effectiveAt.map { try BusinessDate(parsing: $0) } ?? BusinessDate.today(),
-                    metadata: try metadata.map { try EventLine.parseMetadata($0) } ?? EventLine.defaultMetadata,
+                    metadata: try metadata.map { try ImportLine.parseMetadata($0) } ?? ImportLine.defaultMetadata,
                     schemaVersion: schemaVersion)
                 let uri = try await database.connect()
                 let pool = PostgresPool(conninfo: uri, maximumConnections: 1)
@@ -53,7 +53,7 @@ struct EventsCommand: AsyncParsableCommand {
                 }
                 source = String(decoding: contents, as: UTF8.self)
             }
-            return try EventLine.parseJSON(source, field: field)
+            return try ImportLine.parseJSON(source, field: field)
         }
     }
 
@@ -83,6 +83,9 @@ struct EventsCommand: AsyncParsableCommand {
                     }
                     data = d
                 }
+                let uri = try await database.connect()
+                let pool = PostgresPool(conninfo: uri, maximumConnections: 2)
+                let store = EventStore(pool: pool)
                 // Check every line first: a bad line anywhere writes nothing.
                 var requests: [AppendRequest] = []
                 var lineNumbers: [Int] = []
@@ -92,17 +95,14 @@ struct EventsCommand: AsyncParsableCommand {
                     let bytes = raw.last == 0x0D ? raw.dropLast() : raw[...]
                     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
                     do {
-                        requests.append(try EventLine(json: Array(bytes)).request)
+                        let request = try ImportLine(json: Array(bytes)).request
+                        try request.validate(limits: store.limits, catalogue: store.catalogue)
+                        requests.append(request)
                         lineNumbers.append(lineNumber)
-                    } catch let e as CLIError {
-                        throw CLIError(code: e.code, message: "line \(lineNumber): \(e.message)", field: e.field, rule: e.rule)
                     } catch let e as EventStoreError {
                         throw CLIError(code: e.code.rawValue, message: "line \(lineNumber): \(e.message)", field: e.field, rule: e.rule)
                     }
                 }
-                let uri = try await database.connect()
-                let pool = PostgresPool(conninfo: uri, maximumConnections: 2)
-                let store = EventStore(pool: pool)
                 let progress = ProgressBar("import", total: requests.count, unit: "lines")
                 var appended = 0
                 var duplicates = 0

@@ -1,0 +1,176 @@
+import DaftarJSON
+import DaftarTesting
+import EventStore
+import Foundation
+import Postgres
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Runs the built `daftar` binary against a test database, as an operator would.
+struct CLI {
+    let database: TestDatabase
+
+    static var binary: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("daftar").path
+    }
+
+    struct Outcome {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+        var errorJSON: JSONValue? {
+            stderr.split(separator: "\n").compactMap { try? JSONParser.parse(String($0)) }.first { $0["error"] != nil }?["error"]
+        }
+    }
+
+    func run(_ arguments: [String], stdin: String? = nil) throws -> Outcome {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CLI.binary)
+        p.arguments = arguments + ["--database-url", database.uri]
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = input
+        try p.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Outcome(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    func count() async throws -> Int {
+        let c = try await PostgresConnection.connect(database.uri)
+        let n = try await c.query("SELECT count(*) FROM event_store.events").first!.decode(Int.self, 0)
+        await c.close()
+        return n
+    }
+}
+
+@Suite struct CLITests {
+    @Test func appendThenReadRoundTrips() async throws {
+        let cli = CLI(database: try await TestCluster.newDatabase())
+        let appended = try cli.run([
+            "events", "append", "--stream", "household-HH-00000001", "--type", "HouseholdRegistered",
+            "--data", #"{"governorate":"IQ-BG","district":"IQ-BG-07"}"#, "--idempotency-key", "reg-1",
+            "--expected-version", "no-stream", "--effective-at", "2026-01-15", "--metadata", #"{"actor":"user:amina.k","reason":"registration"}"#,
+        ])
+        #expect(appended.status == 0, "\(appended.stderr)")
+        let result = try JSONParser.parse(appended.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(result["streamVersion"] == 1)
+        #expect(result["duplicate"] == false)
+        #expect(result["checkpoint"]?.stringValue?.contains(":") == true)
+
+        let read = try cli.run(["events", "read", "--stream", "household-HH-00000001"])
+        #expect(read.status == 0)
+        let event = try JSONParser.parse(read.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(event["type"] == "HouseholdRegistered")
+        #expect(event["data"] == ["district": "IQ-BG-07", "governorate": "IQ-BG"])
+        #expect(event["metadata"]?["actor"] == "user:amina.k")
+        #expect(event["effectiveAt"] == "2026-01-15")
+        #expect(event["hash"]?.stringValue?.count == 64)
+        for key in ["position", "checkpoint", "stream", "streamVersion", "recordedAt", "eventId", "idempotencyKey", "schemaVersion"] {
+            #expect(event[key] != nil, "read prints \(key)")
+        }
+    }
+
+    @Test(arguments: [
+        (["--data", #"{"a":"#, "--stream", "s-1"], "data", "json"),
+        (["--data", "{}", "--stream", "bad stream"], "streams[0].stream", "pattern"),
+        (["--data", "{}", "--stream", "s-1", "--expected-version=-3"], "expectedVersion", "expectedVersion"),
+        (["--data", "{}", "--stream", "s-1", "--effective-at", "2026-02-30"], "effectiveAt", "date"),
+        (["--data", "{}", "--stream", "s-1", "--metadata", #"{"actor":"user:x","fullName":"x"}"#], "metadata.fullName", "additionalProperties"),
+        (["--data", "{\"blob\":\"" + String(repeating: "x", count: 70_000) + "\"}", "--stream", "s-1"], "streams[0].events[0].data", "maxBytes"),
+    ])
+    func badAppendsSayWhichFieldAndRuleAndChangeNothing(_ arguments: [String], _ field: String, _ rule: String) async throws {
+        let cli = CLI(database: try await TestCluster.newDatabase())
+        let outcome = try cli.run(["events", "append", "--type", "Thing", "--idempotency-key", "k-1"] + arguments)
+        #expect(outcome.status == 1)
+        let error = try #require(outcome.errorJSON, "stderr: \(outcome.stderr)")
+        #expect(error["field"]?.stringValue == field)
+        #expect(error["rule"]?.stringValue == rule)
+        #expect(error["message"]?.stringValue?.isEmpty == false)
+        #expect(try await cli.count() == 0)
+    }
+
+    @Test func importChecksEveryLineBeforeWritingAny() async throws {
+        let cli = CLI(database: try await TestCluster.newDatabase())
+        var lines = (0..<50).map { #"{"stream":"hh-\#($0)","type":"PaymentScheduled","data":{"amountMinor":125000},"idempotencyKey":"pay-\#($0)"}"# }
+        lines.append(#"{"stream":"hh-x","type":"PaymentScheduled","data":{},"idempotencyKey":"pay-x","effectiveAt":"2026-13-01"}"#)
+        let bad = try cli.run(["events", "import", "-"], stdin: lines.joined(separator: "\n"))
+        #expect(bad.status == 1)
+        #expect(bad.errorJSON?["message"]?.stringValue?.hasPrefix("line 51:") == true)
+        #expect(bad.errorJSON?["field"]?.stringValue == "effectiveAt")
+        #expect(try await cli.count() == 0)
+
+        for (i, missing) in ["stream", "type", "data", "idempotencyKey"].enumerated() {
+            var object = try JSONParser.parse(lines[i]).objectValue!
+            object[missing] = nil
+            let outcome = try cli.run(["events", "import", "-"], stdin: JSONValue.object(object).canonicalText)
+            #expect(outcome.status == 1)
+            #expect(outcome.errorJSON?["field"]?.stringValue == missing)
+            #expect(outcome.errorJSON?["rule"]?.stringValue == "required")
+        }
+        #expect(try await cli.count() == 0)
+
+        let good = try cli.run(["events", "import", "-", "--batch-size", "7"], stdin: lines.dropLast().joined(separator: "\n"))
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(try JSONParser.parse(good.stdout.trimmingCharacters(in: .whitespacesAndNewlines))["appendedEvents"] == 50)
+        let again = try cli.run(["events", "import", "-"], stdin: lines.dropLast().joined(separator: "\n"))
+        #expect(try JSONParser.parse(again.stdout.trimmingCharacters(in: .whitespacesAndNewlines))["duplicates"] == 50)
+        #expect(try await cli.count() == 50)
+    }
+
+    @Test(.timeLimit(.minutes(3)))
+    func killingTheImporterMidCopyLeavesNoneOfItsEvents() async throws {
+        let db = try await TestCluster.newDatabase()
+        let cli = CLI(database: db)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kill-\(UUID().uuidString).ndjson")
+        let padding = String(repeating: "p", count: 2000)
+        let text = (0..<60_000).map {
+            #"{"stream":"hh-\#($0 % 5000)","type":"PaymentScheduled","data":{"pad":"\#(padding)"},"idempotencyKey":"kill-\#($0)"}"#
+        }.joined(separator: "\n")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CLI.binary)
+        p.arguments = ["events", "import", file.path, "--batch-size", "100000", "--database-url", db.uri]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let admin = try await db.superuser()
+        var killed = false
+        let deadline = ContinuousClock.now + .seconds(120)
+        while !killed && ContinuousClock.now < deadline && p.isRunning {
+            let copying = try await admin.query(
+                "SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'COPY event_store.events%' AND state = 'active'", [db.name])
+            if copying.count > 0 {
+                try await Task.sleep(for: .milliseconds(200))
+                kill(p.processIdentifier, SIGKILL)
+                killed = true
+            } else {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+        }
+        p.waitUntilExit()
+        #expect(killed, "the importer was killed while its COPY ran")
+        // The server notices the dead client and rolls its transaction back.
+        var remaining = 1
+        for _ in 0..<100 {
+            remaining = try await admin.query("SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend' AND pid <> pg_backend_pid()", [db.name]).first!.decode(Int.self, 0)
+            if remaining == 0 { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let counts = try await admin.query(
+            "SELECT (SELECT count(*) FROM event_store.events) + (SELECT count(*) FROM event_store.idempotency_keys) + (SELECT count(*) FROM event_store.streams)")
+        #expect(try counts.first!.decode(Int.self, 0) == 0)
+        await admin.close()
+    }
+}
