@@ -121,11 +121,12 @@ END $$;
 SELECT event_store.ensure_partitions((now() - interval '1 month')::date, 27);
 
 -- Stream heads: one row per stream, the source of truth for its version and last hash.
+-- fillfactor leaves room on each page so that advancing a head is a HOT update (no index write).
 CREATE TABLE event_store.streams (
   stream_id  text    PRIMARY KEY,
   version    bigint  NOT NULL CHECK (version >= 0),
   last_hash  bytea   NOT NULL CHECK (octet_length(last_hash) = 32)
-);
+) WITH (fillfactor = 70);
 CREATE TRIGGER streams_no_delete BEFORE DELETE ON event_store.streams
   FOR EACH STATEMENT EXECUTE FUNCTION event_store.reject_change();
 CREATE TRIGGER streams_no_truncate BEFORE TRUNCATE ON event_store.streams
@@ -136,8 +137,8 @@ CREATE TRIGGER streams_no_truncate BEFORE TRUNCATE ON event_store.streams
 CREATE TABLE event_store.idempotency_keys (
   key          text        PRIMARY KEY,
   request_hash bytea       NOT NULL CHECK (octet_length(request_hash) = 32),
-  recorded_at  timestamptz NOT NULL,
-  xid          xid8        NOT NULL
+  recorded_at  timestamptz NOT NULL DEFAULT now(),
+  xid          xid8        NOT NULL DEFAULT pg_current_xact_id()
 );
 CREATE TRIGGER idempotency_immutable BEFORE UPDATE OR DELETE ON event_store.idempotency_keys
   FOR EACH STATEMENT EXECUTE FUNCTION event_store.reject_change();
@@ -148,7 +149,10 @@ CREATE TRIGGER idempotency_no_truncate BEFORE TRUNCATE ON event_store.idempotenc
 --   {"events":[{"data":{…},"effectiveAt":"YYYY-MM-DD","metadata":{…},"schemaVersion":n,"stream":i,"type":"T"}…],
 --    "streams":[{"expected":null|0|n,"id":"…"}…]}   (streams sorted by id, unique)
 -- expected: null = any, 0 = the stream must not exist, n = exact version.
-CREATE FUNCTION event_store.append(p_key text, p_request json)
+-- p_notify: whether to NOTIFY subscribers at commit. NOTIFY serialises committing transactions on
+-- a cluster-wide queue lock, so writers coalesce it (at most one per process per 50 ms, see
+-- EventStore+Append.swift); subscribers re-poll shortly after each wake-up and poll regularly.
+CREATE FUNCTION event_store.append(p_key text, p_request json, p_notify boolean DEFAULT true)
 RETURNS TABLE (out_position bigint, out_stream_id text, out_stream_version bigint, out_event_id uuid,
                out_xid text, out_recorded_us bigint, out_hash bytea, out_duplicate boolean)
 LANGUAGE plpgsql AS $$
@@ -161,6 +165,7 @@ DECLARE
   v_streams text[];
   v_expected bigint[];
   v_versions bigint[];
+  v_old bigint[];
   v_last bytea[];
   v_version bigint;
   v_prev bytea;
@@ -169,8 +174,8 @@ DECLARE
   v_hash bytea;
   v_event json;
 BEGIN
-  INSERT INTO event_store.idempotency_keys (key, request_hash, recorded_at, xid)
-  VALUES (p_key, v_request_hash, now(), v_xid)
+  INSERT INTO event_store.idempotency_keys (key, request_hash)
+  VALUES (p_key, v_request_hash)
   ON CONFLICT (key) DO NOTHING;
   IF NOT FOUND THEN
     SELECT k.request_hash, k.recorded_at, k.xid INTO v_existing
@@ -195,18 +200,17 @@ BEGIN
     RAISE EXCEPTION 'an append needs at least one stream' USING ERRCODE = 'DF003';
   END IF;
 
-  -- Lock every stream head in id order (the client sorts them), so appends never deadlock.
+  -- Read every head without locking; the heads are advanced at the end only if nobody moved them
+  -- meanwhile (optimistic: a row lock now would cost a WAL record per stream, for nothing).
   FOR i IN 1 .. array_length(v_streams, 1) LOOP
     IF i > 1 AND v_streams[i] <= v_streams[i - 1] THEN
       RAISE EXCEPTION 'streams must be sorted and unique' USING ERRCODE = 'DF003';
     END IF;
     SELECT h.version, h.last_hash INTO v_version, v_prev
-      FROM event_store.streams h WHERE h.stream_id = v_streams[i] FOR UPDATE;
+      FROM event_store.streams h WHERE h.stream_id = v_streams[i];
     IF NOT FOUND THEN
-      INSERT INTO event_store.streams (stream_id, version, last_hash)
-      VALUES (v_streams[i], 0, v_zero) ON CONFLICT (stream_id) DO NOTHING;
-      SELECT h.version, h.last_hash INTO v_version, v_prev
-        FROM event_store.streams h WHERE h.stream_id = v_streams[i] FOR UPDATE;
+      v_version := 0;
+      v_prev := v_zero;
     END IF;
     IF v_expected[i] IS NOT NULL AND v_expected[i] <> v_version THEN
       RAISE EXCEPTION 'stream "%" is at version %, expected %', v_streams[i], v_version, v_expected[i]
@@ -214,6 +218,7 @@ BEGIN
               DETAIL = json_build_object('stream', v_streams[i], 'expected', v_expected[i], 'actual', v_version)::text;
     END IF;
     v_versions[i] := v_version;
+    v_old[i] := v_version;
     v_last[i] := v_prev;
   END LOOP;
 
@@ -246,11 +251,25 @@ BEGIN
     RETURN NEXT;
   END LOOP;
 
+  -- Advance the heads in stream-id order (so concurrent appends cannot deadlock). A head that moved
+  -- since it was read is a conflict; a new stream created concurrently fails on streams_pkey.
   FOR i IN 1 .. array_length(v_streams, 1) LOOP
-    UPDATE event_store.streams SET version = v_versions[i], last_hash = v_last[i]
-     WHERE stream_id = v_streams[i];
+    IF v_old[i] = 0 THEN
+      INSERT INTO event_store.streams (stream_id, version, last_hash) VALUES (v_streams[i], v_versions[i], v_last[i]);
+    ELSE
+      UPDATE event_store.streams SET version = v_versions[i], last_hash = v_last[i]
+       WHERE stream_id = v_streams[i] AND version = v_old[i];
+      IF NOT FOUND THEN
+        SELECT h.version INTO v_version FROM event_store.streams h WHERE h.stream_id = v_streams[i];
+        RAISE EXCEPTION 'stream "%" moved to version % during the append, expected %', v_streams[i], v_version, coalesce(v_expected[i], v_old[i])
+          USING ERRCODE = 'DF001',
+                DETAIL = json_build_object('stream', v_streams[i], 'expected', v_expected[i], 'actual', v_version, 'concurrent', true)::text;
+      END IF;
+    END IF;
   END LOOP;
-  PERFORM pg_notify('event_store', '');
+  IF p_notify THEN
+    PERFORM pg_notify('event_store', '');
+  END IF;
   RETURN;
 END $$;
 
@@ -260,7 +279,7 @@ GRANT SELECT ON event_store.events, event_store.streams, event_store.idempotency
 GRANT INSERT (stream_id, stream_version, event_id, event_type, schema_version, effective_at, data, metadata,
               idempotency_key, prev_hash, hash) ON event_store.events TO daftar_writer;
 GRANT USAGE ON SEQUENCE event_store.event_position TO daftar_writer;
-GRANT INSERT ON event_store.idempotency_keys TO daftar_writer;
+GRANT INSERT (key, request_hash) ON event_store.idempotency_keys TO daftar_writer;
 GRANT INSERT, UPDATE ON event_store.streams TO daftar_writer;
-REVOKE ALL ON FUNCTION event_store.append(text, json) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION event_store.append(text, json) TO daftar_writer;
+REVOKE ALL ON FUNCTION event_store.append(text, json, boolean) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION event_store.append(text, json, boolean) TO daftar_writer;

@@ -15,7 +15,18 @@ extension EventStore {
     ///   (nothing sent), `wrong_expected_version` (naming stream, expected and actual version),
     ///   `idempotency_key_reused`, or `database`.
     public func append(_ request: AppendRequest) async throws -> AppendResult {
-        try await pool.withConnection { conn in try await append(request, on: conn) }
+        // Heads are advanced optimistically: an append that expected "any" version and lost a race
+        // to a concurrent writer on the same stream is simply run again.
+        let retriable = request.streams.allSatisfy { $0.expected == .any }
+        var attempt = 0
+        while true {
+            do {
+                return try await pool.withConnection { conn in try await append(request, on: conn) }
+            } catch let error as EventStoreError where retriable && error.code == .wrongExpectedVersion && attempt < 20 {
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(Int.random(in: 0...(2 * attempt))))
+            }
+        }
     }
 
     /// Appends within the caller's transaction on `connection` (see ``append(_:)``).
@@ -27,15 +38,16 @@ extension EventStore {
     /// - Returns: where the events landed.
     /// - Throws: as ``append(_:)``.
     public func append(_ request: AppendRequest, on connection: PostgresConnection) async throws -> AppendResult {
-        try request.validate(limits: limits, catalogue: catalogue)
-        let body = request.canonicalJSON.canonicalText
+        let prepared = PreparedRequest(request)
+        try request.validate(limits: limits, catalogue: catalogue, texts: prepared)
+        let body = prepared.body
         do {
             let result = try await connection.query(
                 """
                 SELECT out_position, out_stream_id, out_stream_version, out_event_id, out_xid,
                        out_recorded_us, out_hash, out_duplicate
-                FROM event_store.append($1, $2::json)
-                """, [request.idempotencyKey, body])
+                FROM event_store.append($1, $2::json, $3)
+                """, [request.idempotencyKey, body, notifier.shouldNotify()])
             var events: [AppendedEvent] = []
             var duplicate = false
             for row in result.rows {
@@ -53,8 +65,34 @@ extension EventStore {
                 duplicate = try row.decode(Bool.self, 7)
             }
             return AppendResult(events: events, isDuplicate: duplicate)
+        } catch let error as PostgresError where error.sqlState == PostgresError.uniqueViolation && error.constraint == "streams_pkey" {
+            throw await conflict(in: request)
         } catch {
             throw EventStore.translate(error)
         }
+    }
+}
+
+extension EventStore {
+    /// The version conflict behind a failed append whose new stream was created concurrently:
+    /// names the first stream whose expectation no longer holds.
+    func conflict(in request: AppendRequest) async -> EventStoreError {
+        var error = EventStoreError(
+            code: .wrongExpectedVersion, message: "a stream of this append was created concurrently", field: "expectedVersion",
+            rule: "expectedVersion")
+        for s in request.sortedStreams {
+            guard let actual = try? await streamVersion(s.stream) else { continue }
+            let expected = s.expected.wireValue ?? actual
+            if actual != expected || s.expected == .noStream {
+                error = EventStoreError(
+                    code: .wrongExpectedVersion, message: "stream \"\(s.stream)\" is at version \(actual), expected \(s.expected)",
+                    field: "expectedVersion", rule: "expectedVersion")
+                error.stream = s.stream
+                error.expectedVersion = s.expected.wireValue
+                error.actualVersion = actual
+                break
+            }
+        }
+        return error
     }
 }

@@ -19,10 +19,11 @@ extension EventStore {
     ///
     /// Every request keeps the guarantees of ``append(_:)``: its idempotency key (a request
     /// already appended with the same content is skipped and counted; other content fails the
-    /// whole batch) and its expected versions (checked in order, against the stream heads locked
-    /// for the transaction and the batch's own earlier requests). Event hashes are computed here
-    /// and the events go to the log with one `COPY`; idempotency keys and stream heads are staged
-    /// by `COPY` and written with set-based statements.
+    /// whole batch) and its expected versions (checked in order, against the stream heads read
+    /// at the start and re-checked when the heads are advanced, and against the batch's own earlier
+    /// requests). Existing keys and heads are looked up with one set-based query each; event hashes
+    /// are computed here; events, new keys and new heads go in with `COPY`; moved heads are
+    /// advanced with one `UPDATE` that also detects a concurrent writer.
     ///
     /// - Parameter requests: the commands, in order.
     /// - Returns: counts of what was appended and skipped.
@@ -35,14 +36,14 @@ extension EventStore {
         prepared.reserveCapacity(requests.count)
         var streams = Set<String>()
         for (i, request) in requests.enumerated() {
+            let p = PreparedRequest(request, index: i)
             do {
-                try request.validate(limits: limits, catalogue: catalogue)
+                try request.validate(limits: limits, catalogue: catalogue, texts: p)
             } catch {
                 var e = error
                 e.requestIndex = i
                 throw e
             }
-            let p = PreparedRequest(request, index: i)
             if let earlier = keyIndex[request.idempotencyKey] {
                 guard earlier.hash == p.requestHash else {
                     var e = EventStoreError(
@@ -90,59 +91,39 @@ extension EventStore {
             throw EventStoreError(code: .database, message: "could not read the transaction id")
         }
         let recordedAt = try row.decode(Int64.self, 1)
-        try await conn.execute(
-            """
-            CREATE TEMP TABLE IF NOT EXISTS bulk_keys (key text, request_hash bytea) ON COMMIT DELETE ROWS;
-            CREATE TEMP TABLE IF NOT EXISTS bulk_streams (stream_id text) ON COMMIT DELETE ROWS;
-            CREATE TEMP TABLE IF NOT EXISTS bulk_heads (stream_id text, version bigint, last_hash bytea, is_new boolean) ON COMMIT DELETE ROWS;
-            """)
-        try await conn.copyIn("COPY bulk_keys (key, request_hash) FROM STDIN") { w in
-            for p in prepared {
-                var r = CopyTextRow()
-                r.append(p.request.idempotencyKey)
-                r.append(PostgresBytes(p.requestHash))
-                try await w.write(r.line)
-            }
-        }
-        try await conn.copyIn("COPY bulk_streams (stream_id) FROM STDIN") { w in
-            for s in streams {
-                var r = CopyTextRow()
-                r.append(s)
-                try await w.write(r.line)
-            }
-        }
-        // Keys appended before: take them out of the staging table; same content is a skip.
+
+        // Keys appended before: same content is a skip, other content fails the batch.
         let existing = try await conn.query(
-            """
-            DELETE FROM bulk_keys b USING event_store.idempotency_keys k
-            WHERE k.key = b.key
-            RETURNING b.key, b.request_hash = k.request_hash
-            """)
+            "SELECT key, request_hash FROM event_store.idempotency_keys WHERE key = ANY($1::text[])",
+            [PostgresArray(prepared.map { $0.request.idempotencyKey })])
         var skip = Set<String>()
-        for row in existing.rows {
-            let key = try row.decode(String.self, 0)
-            guard try row.decode(Bool.self, 1) else {
-                var e = EventStoreError(
-                    code: .idempotencyKeyReused, message: "idempotency key \"\(key)\" was already used for a different request",
-                    field: "idempotencyKey", rule: "idempotency")
-                e.requestIndex = prepared.first { $0.request.idempotencyKey == key }?.index
-                throw e
+        if existing.count > 0 {
+            let hashes = Dictionary(prepared.map { ($0.request.idempotencyKey, $0) }, uniquingKeysWith: { a, _ in a })
+            for row in existing.rows {
+                let key = try row.decode(String.self, 0)
+                let stored = try row.decode(PostgresBytes.self, 1).bytes
+                guard let p = hashes[key], p.requestHash == stored else {
+                    var e = EventStoreError(
+                        code: .idempotencyKeyReused, message: "idempotency key \"\(key)\" was already used for a different request",
+                        field: "idempotencyKey", rule: "idempotency")
+                    e.requestIndex = hashes[key]?.index
+                    throw e
+                }
+                skip.insert(key)
             }
-            skip.insert(key)
         }
-        // Lock the existing heads in stream-id order, as single appends do.
+
+        // The heads as they are now, read without locks: they are advanced at the end only if
+        // nobody moved them meanwhile.
         let heads = try await conn.query(
-            """
-            SELECT h.stream_id, h.version, h.last_hash
-            FROM event_store.streams h JOIN bulk_streams b USING (stream_id)
-            ORDER BY h.stream_id FOR UPDATE OF h
-            """)
+            "SELECT stream_id, version, last_hash FROM event_store.streams WHERE stream_id = ANY($1::text[])",
+            [PostgresArray(Array(streams))])
         var state: [String: StreamHead] = [:]
         state.reserveCapacity(streams.count)
         for row in heads.rows {
             let version = try row.decode(Int64.self, 1)
             state[try row.decode(String.self, 0)] = StreamHead(
-                version: version, hash: try row.decode(PostgresBytes.self, 2).bytes, existedBefore: true, touched: false)
+                version: version, hash: try row.decode(PostgresBytes.self, 2).bytes, original: version, touched: false)
         }
 
         var appendedEvents = 0
@@ -153,10 +134,12 @@ extension EventStore {
                                      data, metadata, idempotency_key, prev_hash, hash) FROM STDIN
             """
         ) { w in
+            var chunk: [UInt8] = []
+            chunk.reserveCapacity(1 << 20)
             for p in prepared where !skip.contains(p.request.idempotencyKey) {
                 appendedRequests += 1
                 for (s, append) in p.sortedStreams.enumerated() {
-                    var head = state[append.stream] ?? StreamHead(version: 0, hash: EventHash.zero, existedBefore: false, touched: false)
+                    var head = state[append.stream] ?? StreamHead(version: 0, hash: EventHash.zero, original: 0, touched: false)
                     if let expected = append.expected.wireValue, expected != head.version {
                         var e = EventStoreError(
                             code: .wrongExpectedVersion,
@@ -170,7 +153,7 @@ extension EventStore {
                     }
                     for (k, event) in append.events.enumerated() {
                         head.version += 1
-                        let eventID = UUID().uuidString.lowercased()
+                        let eventID = EventID.random()
                         let text = p.texts[s][k]
                         let hash = EventHash.compute(
                             previous: head.hash, eventID: eventID, stream: append.stream, streamVersion: head.version,
@@ -189,70 +172,74 @@ extension EventStore {
                         r.append(p.request.idempotencyKey)
                         r.append(PostgresBytes(head.hash))
                         r.append(PostgresBytes(hash))
-                        try await w.write(r.line)
+                        chunk.append(contentsOf: r.bytes)
+                        chunk.append(0x0A)
                         head.hash = hash
                         appendedEvents += 1
                     }
                     head.touched = true
                     state[append.stream] = head
+                    if chunk.count >= 1 << 20 {
+                        try await w.write(chunk)
+                        chunk.removeAll(keepingCapacity: true)
+                    }
                 }
             }
+            try await w.write(chunk)
         }
-        try await conn.copyIn("COPY bulk_heads (stream_id, version, last_hash, is_new) FROM STDIN") { w in
-            for (stream, head) in state where head.touched {
+        // New keys and new streams go straight in (a concurrent writer that took one fails the
+        // batch on the primary key); moved heads are advanced only from the version read above.
+        try await conn.copyIn("COPY event_store.idempotency_keys (key, request_hash) FROM STDIN") { w in
+            for p in prepared where !skip.contains(p.request.idempotencyKey) {
                 var r = CopyTextRow()
-                r.append(stream)
-                r.append(head.version)
-                r.append(PostgresBytes(head.hash))
-                r.append(!head.existedBefore)
+                r.append(p.request.idempotencyKey)
+                r.append(PostgresBytes(p.requestHash))
                 try await w.write(r.line)
             }
         }
-        try await conn.pipeline([
-            PostgresStatement(
+        let touched = state.filter { $0.value.touched }
+        let created = touched.filter { $0.value.original == 0 }
+        if !created.isEmpty {
+            try await conn.copyIn("COPY event_store.streams (stream_id, version, last_hash) FROM STDIN") { w in
+                for (stream, head) in created {
+                    var r = CopyTextRow()
+                    r.append(stream)
+                    r.append(head.version)
+                    r.append(PostgresBytes(head.hash))
+                    try await w.write(r.line)
+                }
+            }
+        }
+        let moved = touched.filter { $0.value.original > 0 }
+        var statements: [PostgresStatement] = []
+        if !moved.isEmpty {
+            statements.append(PostgresStatement(
                 """
-                INSERT INTO event_store.idempotency_keys (key, request_hash, recorded_at, xid)
-                SELECT key, request_hash, now(), pg_current_xact_id() FROM bulk_keys
-                """),
-            PostgresStatement(
-                """
-                INSERT INTO event_store.streams (stream_id, version, last_hash)
-                SELECT stream_id, version, last_hash FROM bulk_heads WHERE is_new
-                """),
-            PostgresStatement(
-                """
-                UPDATE event_store.streams h SET version = b.version, last_hash = b.last_hash
-                FROM bulk_heads b WHERE h.stream_id = b.stream_id AND NOT b.is_new
-                """),
-            PostgresStatement("SELECT pg_notify('\(EventStore.channel)', '')"),
-        ])
+                UPDATE event_store.streams h SET version = u.version, last_hash = u.last_hash
+                FROM unnest($1::text[], $2::bigint[], $3::bytea[], $4::bigint[]) AS u(stream_id, version, last_hash, original)
+                WHERE h.stream_id = u.stream_id AND h.version = u.original
+                """,
+                [PostgresArray(moved.map { $0.key }), PostgresArray(moved.map { $0.value.version }),
+                 PostgresArray(moved.map { PostgresBytes($0.value.hash) }), PostgresArray(moved.map { $0.value.original })]))
+        }
+        statements.append(PostgresStatement("SELECT pg_notify('\(EventStore.channel)', '')"))
+        let results = try await conn.pipeline(statements)
+        if !moved.isEmpty, results[0].affectedRows != Int64(moved.count) {
+            throw EventStoreError(
+                code: .wrongExpectedVersion,
+                message: "another writer appended to \(moved.count - Int(results[0].affectedRows ?? 0)) of this batch's streams meanwhile; nothing was appended, retry the batch",
+                field: "stream", rule: "concurrency")
+        }
         return BulkAppendResult(
             appendedRequests: appendedRequests, appendedEvents: appendedEvents,
             duplicateRequests: skip.count + skippedInBatch, xid: appendedEvents > 0 ? xid : nil)
     }
 }
 
-/// A request with its canonical texts computed once.
-struct PreparedRequest {
-    let request: AppendRequest
-    let index: Int
-    let sortedStreams: [StreamAppend]
-    /// Canonical data and metadata per event, by sorted stream then event.
-    let texts: [[(data: String, metadata: String)]]
-    let requestHash: [UInt8]
-
-    init(_ request: AppendRequest, index: Int = 0) {
-        self.request = request
-        self.index = index
-        sortedStreams = request.sortedStreams
-        texts = sortedStreams.map { s in s.events.map { ($0.data.canonicalText, $0.metadata.json.canonicalText) } }
-        requestHash = EventHash.request(request.canonicalJSON.canonicalText)
-    }
-}
-
 struct StreamHead {
     var version: Int64
     var hash: [UInt8]
-    var existedBefore: Bool
+    /// The version read from the database (0 for a new stream).
+    let original: Int64
     var touched: Bool
 }

@@ -16,6 +16,7 @@ public final class EventStore: Sendable {
     /// The event types accepted and their schemas.
     public let catalogue: any EventCatalogue
     let logger: Logger
+    let notifier = NotifyThrottle(interval: .milliseconds(50))
 
     /// The NOTIFY channel appends signal on.
     public static let channel = "event_store"

@@ -4,6 +4,11 @@ extension AppendRequest {
     /// Checks the request against the limits, the naming rules and the catalogue.
     /// - Throws: ``EventStoreError`` naming the first field that breaks a rule.
     public func validate(limits: EventStoreLimits, catalogue: any EventCatalogue) throws(EventStoreError) {
+        try validate(limits: limits, catalogue: catalogue, texts: nil)
+    }
+
+    /// As ``validate(limits:catalogue:)``, reusing canonical texts already computed (sorted-stream order).
+    func validate(limits: EventStoreLimits, catalogue: any EventCatalogue, texts: PreparedRequest?) throws(EventStoreError) {
         try AppendRequest.checkKey(idempotencyKey, limits: limits)
         guard !streams.isEmpty else {
             throw EventStoreError.invalid("streams", "minItems", "an append needs at least one stream")
@@ -24,9 +29,12 @@ extension AppendRequest {
             guard !append.events.isEmpty else {
                 throw EventStoreError.invalid("streams[\(s)].events", "minItems", "at least one event per stream")
             }
+            let prepared = texts?.texts(forStream: append.stream)
             for (e, event) in append.events.enumerated() {
                 total += 1
-                try event.validate(field: "streams[\(s)].events[\(e)]", limits: limits, catalogue: catalogue)
+                try event.validate(
+                    field: "streams[\(s)].events[\(e)]", limits: limits, catalogue: catalogue,
+                    dataBytes: prepared?[e].data.utf8.count, metadataBytes: prepared?[e].metadata.utf8.count)
             }
         }
         guard total <= limits.maximumEventsPerAppend else {
@@ -58,7 +66,9 @@ extension AppendRequest {
 }
 
 extension NewEvent {
-    func validate(field: String, limits: EventStoreLimits, catalogue: any EventCatalogue) throws(EventStoreError) {
+    func validate(
+        field: String, limits: EventStoreLimits, catalogue: any EventCatalogue, dataBytes: Int? = nil, metadataBytes: Int? = nil
+    ) throws(EventStoreError) {
         let t = Array(type.utf8)
         guard let first = t.first, first >= 65 && first <= 90, t.count <= 100,
             t.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) })
@@ -68,11 +78,11 @@ extension NewEvent {
         guard (1...1000).contains(schemaVersion) else {
             throw EventStoreError.invalid("\(field).schemaVersion", "range", "must be between 1 and 1000")
         }
-        let dataBytes = data.canonicalText.utf8.count
+        let dataBytes = dataBytes ?? data.canonicalText.utf8.count
         guard dataBytes <= limits.maximumDataBytes else {
             throw EventStoreError.invalid("\(field).data", "maxBytes", "payload is \(dataBytes) bytes; the limit is \(limits.maximumDataBytes)")
         }
-        let metadataBytes = metadata.json.canonicalText.utf8.count
+        let metadataBytes = metadataBytes ?? metadata.json.canonicalText.utf8.count
         guard metadataBytes <= limits.maximumMetadataBytes else {
             throw EventStoreError.invalid("\(field).metadata", "maxBytes", "metadata is \(metadataBytes) bytes; the limit is \(limits.maximumMetadataBytes)")
         }
