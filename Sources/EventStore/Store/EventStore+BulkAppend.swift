@@ -35,15 +35,11 @@ extension EventStore {
         var prepared: [PreparedRequest] = []
         prepared.reserveCapacity(requests.count)
         var streams = Set<String>()
-        for (i, request) in requests.enumerated() {
-            let p = PreparedRequest(request, index: i)
-            do {
-                try request.validate(limits: limits, catalogue: catalogue, texts: p)
-            } catch {
-                var e = error
-                e.requestIndex = i
-                throw e
-            }
+        // Canonicalising, hashing and validating are pure and dominate the client's time: spread
+        // them over the cores, in contiguous slices so that the first failing request is reported.
+        let all = try await EventStore.prepareConcurrently(requests, limits: limits, catalogue: catalogue)
+        for (i, p) in all.enumerated() {
+            let request = p.request
             if let earlier = keyIndex[request.idempotencyKey] {
                 guard earlier.hash == p.requestHash else {
                     var e = EventStoreError(
@@ -81,6 +77,49 @@ extension EventStore {
         } catch {
             throw EventStore.translate(error)
         }
+    }
+
+    static func violation(
+        of request: AppendRequest, limits: EventStoreLimits, catalogue: any EventCatalogue, texts: PreparedRequest
+    ) -> EventStoreError? {
+        do {
+            try request.validate(limits: limits, catalogue: catalogue, texts: texts)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    static func prepareConcurrently(
+        _ requests: [AppendRequest], limits: EventStoreLimits, catalogue: any EventCatalogue
+    ) async throws(EventStoreError) -> [PreparedRequest] {
+        let slices = max(1, min(ProcessInfo.processInfo.activeProcessorCount, requests.count / 2000))
+        let size = (requests.count + slices - 1) / slices
+        let parts = await withTaskGroup(of: (Int, Result<[PreparedRequest], EventStoreError>).self) { group in
+            for slice in 0..<slices {
+                let range = (slice * size)..<min(requests.count, (slice + 1) * size)
+                group.addTask {
+                    var out: [PreparedRequest] = []
+                    out.reserveCapacity(range.count)
+                    for i in range {
+                        let p = PreparedRequest(requests[i], index: i)
+                        if var e = EventStore.violation(of: requests[i], limits: limits, catalogue: catalogue, texts: p) {
+                            e.requestIndex = i
+                            return (slice, .failure(e))
+                        }
+                        out.append(p)
+                    }
+                    return (slice, .success(out))
+                }
+            }
+            var parts: [(Int, Result<[PreparedRequest], EventStoreError>)] = []
+            for await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }
+        }
+        var prepared: [PreparedRequest] = []
+        prepared.reserveCapacity(requests.count)
+        for (_, part) in parts { prepared += try part.get() }
+        return prepared
     }
 
     private func bulkAppend(
