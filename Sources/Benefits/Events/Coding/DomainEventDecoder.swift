@@ -1,9 +1,14 @@
 import DaftarJSON
 import EventStore
 
-/// Maps an event type and schema version to its Swift type.
+/// Maps an event type and schema version to its Swift type, and reads recorded payloads as the latest
+/// version of their type.
 ///
-/// ``decodeExactly(type:schemaVersion:data:)`` reads a payload as its own version.
+/// Recorded events keep the payload and schema version they were appended with (their hashes cover
+/// them); ``decode(type:schemaVersion:data:)`` upcasts an older version with ``Upcaster`` and reads
+/// the result with the latest type, so a fold only ever sees current event types.
+/// ``decodeExactly(type:schemaVersion:data:)`` reads a payload as its own version, for audit views
+/// that show what was written.
 public enum DomainEventDecoder {
     /// Every Swift event type: one per event type and schema version of the catalogue.
     public static let eventTypes: [any DomainEvent.Type] = [
@@ -57,6 +62,33 @@ public enum DomainEventDecoder {
             throw unknown(type: type, schemaVersion: schemaVersion)
         }
         return try eventType.init(json: data, at: "")
+    }
+
+    /// Reads a recorded payload as the latest version of its type, upcasting an older version first.
+    /// - Parameters:
+    ///   - type: the event type.
+    ///   - schemaVersion: the schema version the payload was recorded with.
+    ///   - data: the payload as recorded.
+    /// - Returns: a value of the latest type (`HouseholdAssessed` for a version 1 payload).
+    /// - Throws: ``EventDecodingError`` `unknown_event_type`, or `invalid_payload` naming the pointer and rule.
+    public static func decode(type: String, schemaVersion: Int, data: JSONValue) throws(EventDecodingError) -> any DomainEvent {
+        let upcast = try Upcaster.upcast(type: type, schemaVersion: schemaVersion, data: data)
+        return try decodeExactly(type: type, schemaVersion: upcast.schemaVersion, data: upcast.data)
+    }
+
+    /// Reads a recorded event as the latest version of its type (see ``decode(type:schemaVersion:data:)``).
+    /// - Parameter event: an event read from the store.
+    /// - Returns: a value of the latest type.
+    /// - Throws: ``EventDecodingError``; rule `json` when the stored text is not JSON.
+    public static func decode(_ event: RecordedEvent) throws(EventDecodingError) -> any DomainEvent {
+        let data: JSONValue
+        do {
+            data = try JSONParser.parse(event.dataText)
+        } catch {
+            throw EventDecodingError(
+                code: .invalidPayload, field: "", rule: "json", message: "the stored payload of \(event.type) is not JSON")
+        }
+        return try decode(type: event.type, schemaVersion: event.schemaVersion, data: data)
     }
 
     static func unknown(type: String, schemaVersion: Int) -> EventDecodingError {
