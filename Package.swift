@@ -103,13 +103,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "BenefitsTests",
-            dependencies: ["Benefits", "DaftarJSON", "EventStore", "EventSchemaResources"],
+            name: "EventStoreTests",
+            dependencies: ["EventStore", "DaftarTesting", "Postgres"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "EventStoreTests",
-            dependencies: ["EventStore", "DaftarTesting", "Postgres"],
+            name: "BenefitsTests",
+            dependencies: ["Benefits", "DaftarJSON", "EventStore", "EventSchemaResources"],
             swiftSettings: swiftSettings
         ),
     ]
