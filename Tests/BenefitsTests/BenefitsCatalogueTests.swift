@@ -64,6 +64,30 @@ import Testing
         }
     }
 
+    @Test func theStoreRefusesAnAppendWithTheEventsFieldPath() throws {
+        let registered = try #require(CatalogueExamples.files.first { $0.eventType == "HouseholdRegistered" }?.valid.first)
+        var members = try #require(registered.objectValue)
+        members["governorate"] = "Baghdad"
+        let date = try #require(BusinessDate(year: 2024, month: 3, day: 1))
+        let metadata = EventMetadata(actor: "user:researcher.bg.0412")
+        let request = AppendRequest(
+            idempotencyKey: "register-HH-BG00012345", stream: "household-HH-BG00012345", expected: .noStream,
+            events: [
+                NewEvent(type: "HouseholdRegistered", data: registered, metadata: metadata, effectiveAt: date),
+                NewEvent(type: "HouseholdRegistered", data: .object(members), metadata: metadata, effectiveAt: date),
+            ])
+        let error = #expect(throws: EventStoreError.self) { try request.validate(limits: EventStoreLimits(), catalogue: catalogue) }
+        #expect(error?.code == .schemaViolation)
+        #expect(error?.field == "streams[0].events[1].data/governorate")
+        #expect(error?.rule == "pattern")
+        #expect(error?.message.contains("Baghdad") == false)
+
+        let fine = AppendRequest(
+            idempotencyKey: "register-HH-BG00012345", stream: "household-HH-BG00012345", expected: .noStream,
+            events: [NewEvent(type: "HouseholdRegistered", data: registered, metadata: metadata, effectiveAt: date)])
+        #expect(throws: Never.self) { try fine.validate(limits: EventStoreLimits(), catalogue: catalogue) }
+    }
+
     @Test func unknownTypeIsRefused() {
         let error = #expect(throws: EventStoreError.self) {
             try catalogue.validate(type: "HouseholdTeleported", schemaVersion: 1, data: [:], field: "streams[0].events[1]")
