@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "daftar", targets: ["daftar"]),
         .library(name: "EventStore", targets: ["EventStore"]),
         .library(name: "Postgres", targets: ["Postgres"]),
+        .library(name: "Benefits", targets: ["Benefits"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -51,6 +52,30 @@ let package = Package(
             resources: [.copy("Migrations")],
             swiftSettings: swiftSettings
         ),
+        // The event catalogue's files, bundled. EventSchemas/ stays at the top level as the single source
+        // of truth (DESIGN.md §2), but SwiftPM copies only resources under a target's path. So this
+        // target's path is the package root; its sources are only Sources/EventSchemaResources (one
+        // accessor, `EventSchemaFiles`) and its one resource is the EventSchemas folder, copied as is
+        // (README, schemas, examples) and found at run time through `Bundle.module`. Nothing is
+        // generated, nothing duplicated in the repository. The exclusions keep SwiftPM from reporting
+        // the other targets' files as unhandled; a new top-level folder of sources belongs in the list.
+        .target(
+            name: "EventSchemaResources",
+            path: ".",
+            exclude: [
+                "Tests", "Ops", "Sources/CLibPQ", "Sources/DaftarJSON", "Sources/Postgres", "Sources/EventStore",
+                "Sources/DaftarTesting", "Sources/daftar", "Sources/Benefits",
+            ],
+            sources: ["Sources/EventSchemaResources"],
+            resources: [.copy("EventSchemas")],
+            swiftSettings: swiftSettings
+        ),
+        // The benefits domain: event types, money, decisions. Pure: no I/O beyond reading its bundle.
+        .target(
+            name: "Benefits",
+            dependencies: ["EventStore", "DaftarJSON", "EventSchemaResources"],
+            swiftSettings: swiftSettings
+        ),
         // Throwaway clusters for tests, shared by every test target.
         .target(
             name: "DaftarTesting",
@@ -85,6 +110,11 @@ let package = Package(
         .testTarget(
             name: "EventStoreTests",
             dependencies: ["EventStore", "DaftarTesting", "Postgres"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BenefitsTests",
+            dependencies: ["Benefits", "DaftarJSON", "EventStore", "EventSchemaResources"],
             swiftSettings: swiftSettings
         ),
     ]
