@@ -63,7 +63,7 @@ let package = Package(
             name: "EventSchemaResources",
             path: ".",
             exclude: [
-                "Tests", "Ops", "Sources/CLibPQ", "Sources/DaftarJSON", "Sources/Postgres", "Sources/EventStore",
+                "README.md", "Projections", "Tests", "Ops", "Sources/CLibPQ", "Sources/DaftarJSON", "Sources/Postgres", "Sources/EventStore",
                 "Sources/DaftarTesting", "Sources/daftar", "Sources/Benefits",
             ],
             sources: ["Sources/EventSchemaResources"],
