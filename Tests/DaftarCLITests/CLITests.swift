@@ -53,12 +53,21 @@ struct CLI {
     }
 }
 
+/// A schema-valid `HouseholdRegistered` payload.
+let householdRegistered = #"{"householdId":"HH-BG00012345","governorate":"IQ-BG","district":"IQ-BG-07","residence":"urban","registrationSource":"socialResearcherVisit","registeredOn":"2024-03-11","registeredBy":"user:researcher.bg.0412"}"#
+
+/// A schema-valid `PaymentScheduled` import line for household `i`.
+func paymentLine(_ i: Int, key: String? = nil) -> String {
+    let h = String(format: "%08d", i)
+    return #"{"stream":"payment-iq-spn-2026-03-HH-\#(h)","type":"PaymentScheduled","expectedVersion":"no-stream","data":{"paymentId":"PAY-202603\#(h)","programmeId":"iq-spn","cycle":"2026-03","householdId":"HH-\#(h)","payeePersonId":"P-\#(h)01","scheduleVersion":1,"currency":"IQD","amountMinor":275000,"components":[{"component":"sizeTable","amountMinor":275000}]},"idempotencyKey":"\#(key ?? "pay-\(i)")","effectiveAt":"2026-03-01"}"#
+}
+
 @Suite struct CLITests {
     @Test func appendThenReadRoundTrips() async throws {
         let cli = CLI(database: try await TestCluster.newDatabase())
         let appended = try cli.run([
             "events", "append", "--stream", "household-HH-00000001", "--type", "HouseholdRegistered",
-            "--data", #"{"governorate":"IQ-BG","district":"IQ-BG-07"}"#, "--idempotency-key", "reg-1",
+            "--data", householdRegistered, "--idempotency-key", "reg-1",
             "--expected-version", "no-stream", "--effective-at", "2026-01-15", "--metadata", #"{"actor":"user:amina.k","reason":"registration"}"#,
         ])
         #expect(appended.status == 0, "\(appended.stderr)")
@@ -71,7 +80,7 @@ struct CLI {
         #expect(read.status == 0)
         let event = try JSONParser.parse(read.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(event["type"] == "HouseholdRegistered")
-        #expect(event["data"] == ["district": "IQ-BG-07", "governorate": "IQ-BG"])
+        #expect(event["data"] == (try JSONParser.parse(householdRegistered)))
         #expect(event["metadata"]?["actor"] == "user:amina.k")
         #expect(event["effectiveAt"] == "2026-01-15")
         #expect(event["hash"]?.stringValue?.count == 64)
@@ -87,10 +96,16 @@ struct CLI {
         (["--data", "{}", "--stream", "s-1", "--effective-at", "2026-02-30"], "effectiveAt", "date"),
         (["--data", "{}", "--stream", "s-1", "--metadata", #"{"actor":"user:x","fullName":"x"}"#], "metadata.fullName", "additionalProperties"),
         (["--data", "{\"blob\":\"" + String(repeating: "x", count: 70_000) + "\"}", "--stream", "s-1"], "streams[0].events[0].data", "maxBytes"),
+        (["--data", "{}", "--stream", "s-1"], "streams[0].events[0].type", "eventType"),
+        (["--data", householdRegistered.replacingOccurrences(of: "IQ-BG\"", with: "Baghdad\""), "--stream", "s-1", "--type", "HouseholdRegistered"],
+         "streams[0].events[0].data/governorate", "pattern"),
+        (["--data", householdRegistered.replacingOccurrences(of: "\"residence\":\"urban\",", with: ""), "--stream", "s-1", "--type", "HouseholdRegistered"],
+         "streams[0].events[0].data/residence", "required"),
     ])
     func badAppendsSayWhichFieldAndRuleAndChangeNothing(_ arguments: [String], _ field: String, _ rule: String) async throws {
         let cli = CLI(database: try await TestCluster.newDatabase())
-        let outcome = try cli.run(["events", "append", "--type", "Thing", "--idempotency-key", "k-1"] + arguments)
+        let typed = arguments.contains("--type") ? arguments : arguments + ["--type", "Thing"]
+        let outcome = try cli.run(["events", "append", "--idempotency-key", "k-1"] + typed)
         #expect(outcome.status == 1)
         let error = try #require(outcome.errorJSON, "stderr: \(outcome.stderr)")
         #expect(error["field"]?.stringValue == field)
@@ -101,8 +116,8 @@ struct CLI {
 
     @Test func importChecksEveryLineBeforeWritingAny() async throws {
         let cli = CLI(database: try await TestCluster.newDatabase())
-        var lines = (0..<50).map { #"{"stream":"hh-\#($0)","type":"PaymentScheduled","data":{"amountMinor":125000},"idempotencyKey":"pay-\#($0)"}"# }
-        lines.append(#"{"stream":"hh-x","type":"PaymentScheduled","data":{},"idempotencyKey":"pay-x","effectiveAt":"2026-13-01"}"#)
+        var lines = (0..<50).map { paymentLine($0) }
+        lines.append(paymentLine(51).replacingOccurrences(of: "2026-03-01", with: "2026-13-01"))
         let bad = try cli.run(["events", "import", "-"], stdin: lines.joined(separator: "\n"))
         #expect(bad.status == 1)
         #expect(bad.errorJSON?["message"]?.stringValue?.hasPrefix("line 51:") == true)
@@ -132,10 +147,7 @@ struct CLI {
         let db = try await TestCluster.newDatabase()
         let cli = CLI(database: db)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("kill-\(UUID().uuidString).ndjson")
-        let padding = String(repeating: "p", count: 2000)
-        let text = (0..<60_000).map {
-            #"{"stream":"hh-\#($0 % 5000)","type":"PaymentScheduled","data":{"pad":"\#(padding)"},"idempotencyKey":"kill-\#($0)"}"#
-        }.joined(separator: "\n")
+        let text = (0..<100_000).map { paymentLine($0, key: "kill-\($0)") }.joined(separator: "\n")
         try text.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
 

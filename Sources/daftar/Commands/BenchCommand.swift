@@ -1,4 +1,5 @@
 import ArgumentParser
+import Benefits
 import DaftarJSON
 import EventStore
 import Foundation
@@ -25,7 +26,6 @@ struct BenchCommand: AsyncParsableCommand {
         @Option(help: "Events for the bulk phase.") var events: Int = 200_000
         @Option(help: "Events per command (and per idempotency key) in the bulk phase.") var eventsPerCommand: Int = 1
         @Option(help: "Seconds for each single-append phase.") var seconds: Int = 8
-        @Option(help: "Bytes of padding in each payload.") var payloadBytes: Int = 200
 
         func run() async throws {
             try await reportingErrors {
@@ -45,7 +45,9 @@ struct BenchCommand: AsyncParsableCommand {
                 try await EventStore.migrate(setup)
                 try await setup.execute(BenchCommand.baselineSQL)
                 await setup.close()
-                let bench = AppendBench(uri: uri, superuserURI: cluster.uri(user: "postgres", database: "daftar_bench"), events: events, eventsPerCommand: eventsPerCommand, seconds: seconds, payloadBytes: payloadBytes)
+                let bench = AppendBench(
+                    uri: uri, superuserURI: cluster.uri(user: "postgres", database: "daftar_bench"), events: events,
+                    eventsPerCommand: eventsPerCommand, seconds: seconds, catalogue: try BenefitsCatalogue())
                 let report = try await bench.run()
                 try await admin.execute("DROP DATABASE IF EXISTS daftar_bench WITH (FORCE)")
                 await admin.close()
@@ -86,7 +88,8 @@ struct AppendBench {
     let events: Int
     let eventsPerCommand: Int
     let seconds: Int
-    let payloadBytes: Int
+    /// The real catalogue: Daftar's appends are measured with schema validation, as they run.
+    let catalogue: BenefitsCatalogue
 
     struct Report {
         var lines: [String] = []
@@ -95,18 +98,24 @@ struct AppendBench {
 
     static let columns = "stream_id, stream_version, event_id, event_type, schema_version, effective_at, data, metadata, idempotency_key, prev_hash, hash"
 
+    /// A schema-valid `PaymentScheduled` for household `i`, amounts from the Iraqi SPN table.
     func payload(_ i: Int) -> JSONValue {
-        ["household": .string("HH-\(String(format: "%08d", i))"), "amountMinor": .number(JSONNumber(Int64(125_000 + i % 7 * 25_000))),
-         "currency": "IQD", "cycle": "2026-03", "padding": .string(String(repeating: "x", count: payloadBytes))]
+        let household = String(format: "%08d", i)
+        let amount = JSONValue.number(JSONNumber(Int64([125_000, 175_000, 225_000, 275_000, 200_000, 325_000][i % 6])))
+        return [
+            "paymentId": .string("PAY-202603\(household)"), "programmeId": "iq-spn", "cycle": "2026-03",
+            "householdId": .string("HH-\(household)"), "payeePersonId": .string("P-\(household)01"), "scheduleVersion": 1,
+            "currency": "IQD", "amountMinor": amount, "components": [["component": "sizeTable", "amountMinor": amount]],
+        ]
     }
 
     func commands(prefix: String) -> [AppendRequest] {
         let metadata = EventMetadata(actor: "system:bench")
         let date = BusinessDate(year: 2026, month: 3, day: 1)!
-        let streams = max(1, events / eventsPerCommand / 5)
+        // A payment run: one new payment stream per command (DESIGN: one payment per household and cycle).
         return (0..<(events / eventsPerCommand)).map { c in
             AppendRequest(
-                idempotencyKey: "\(prefix)-\(c)", stream: "household-\(c % streams)", expected: .any,
+                idempotencyKey: "\(prefix)-\(c)", stream: "payment-iq-spn-2026-03-HH-\(String(format: "%08d", c))", expected: .noStream,
                 events: (0..<eventsPerCommand).map { k in
                     NewEvent(type: "PaymentScheduled", data: payload(c * eventsPerCommand + k), metadata: metadata, effectiveAt: date)
                 })
@@ -121,8 +130,8 @@ struct AppendBench {
         // (a) Raw COPY of the same rows (built beforehand) into the plain table.
         let rows: [[UInt8]] = (0..<events).map { i in
             var r = CopyTextRow()
-            r.append("household-\(i % max(1, events / 5))")
-            r.append(i / max(1, events / 5) + 1)
+            r.append("payment-iq-spn-2026-03-HH-\(String(format: "%08d", i))")
+            r.append(1)
             r.append(UUID().uuidString.lowercased())
             r.append("PaymentScheduled")
             r.append(1)
@@ -143,7 +152,7 @@ struct AppendBench {
         try await superuser.execute("CHECKPOINT")
 
         // (b) Daftar's bulk append, in batches of 20,000 commands as `events import` does.
-        let store = EventStore(pool: PostgresPool(conninfo: uri, maximumConnections: 8))
+        let store = EventStore(pool: PostgresPool(conninfo: uri, maximumConnections: 8), catalogue: catalogue)
         let batches = commands(prefix: "bulk")
         Terminal.note("(b) bulk append of \(events) events in commands of \(eventsPerCommand) …")
         let progress = ProgressBar("bulk", total: batches.count, unit: "commands")

@@ -33,9 +33,9 @@ struct EventsCommand: AsyncParsableCommand {
                     metadata: try metadata.map { try ImportLine.parseMetadata($0) } ?? ImportLine.defaultMetadata,
                     schemaVersion: schemaVersion)
                 let uri = try await database.connect()
-                let pool = PostgresPool(conninfo: uri, maximumConnections: 1)
-                let result = try await EventStore(pool: pool).append(line.request)
-                await pool.close()
+                let store = try database.store(uri, connections: 1)
+                let result = try await store.append(line.request)
+                await store.pool.close()
                 guard let e = result.events.last else { throw CLIError(code: "empty", message: "nothing appended") }
                 Terminal.emit([
                     "position": .number(JSONNumber(e.position)), "streamVersion": .number(JSONNumber(e.streamVersion)),
@@ -84,8 +84,7 @@ struct EventsCommand: AsyncParsableCommand {
                     data = d
                 }
                 let uri = try await database.connect()
-                let pool = PostgresPool(conninfo: uri, maximumConnections: 2)
-                let store = EventStore(pool: pool)
+                let store = try database.store(uri)
                 // Check every line first: a bad line anywhere writes nothing.
                 var requests: [AppendRequest] = []
                 var lineNumbers: [Int] = []
@@ -124,7 +123,7 @@ struct EventsCommand: AsyncParsableCommand {
                     progress.update(done)
                 }
                 progress.finish(done)
-                await pool.close()
+                await store.pool.close()
                 Terminal.emit([
                     "lines": .number(JSONNumber(Int64(requests.count))), "appendedEvents": .number(JSONNumber(Int64(appended))),
                     "duplicates": .number(JSONNumber(Int64(duplicates))), "batches": .number(JSONNumber(Int64(batches))),

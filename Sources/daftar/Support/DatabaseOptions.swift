@@ -1,4 +1,5 @@
 import ArgumentParser
+import Benefits
 import EventStore
 import Foundation
 import Postgres
@@ -29,6 +30,11 @@ struct DatabaseOptions: ParsableArguments {
         let uri = try await cluster.start(progress: { Terminal.note($0) })
         if migrate { try await ensureMigrated(uri, automatically: true) }
         return uri
+    }
+
+    /// The event store over `uri`, checking every append against the benefits catalogue.
+    func store(_ uri: String, connections: Int = 2) throws -> EventStore {
+        EventStore(pool: PostgresPool(conninfo: uri, maximumConnections: connections), catalogue: try BenefitsCatalogue())
     }
 
     private func ensureMigrated(_ uri: String, automatically: Bool) async throws {
