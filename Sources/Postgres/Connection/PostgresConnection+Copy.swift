@@ -40,19 +40,24 @@ extension PostgresConnection {
             guard ended == 1 else {
                 throw PostgresError(code: .copyFailed, message: PostgresError.connectionMessage(conn))
             }
-            var failure: PostgresError?
-            var rows: Int64 = 0
-            while let result = PQgetResult(conn) {
-                if PQresultStatus(result) == PGRES_COMMAND_OK {
-                    rows = Int64(String(cString: PQcmdTuples(result))) ?? 0
-                } else if failure == nil {
-                    failure = PostgresError.from(result: result, connection: conn)
-                }
-                PQclear(result)
-            }
-            if let failure { throw failure }
-            return rows
+            return try PostgresConnection.finishCopy(conn)
         }
+    }
+
+    /// Reads the results that end a COPY; returns the rows copied or throws the server's error.
+    static func finishCopy(_ conn: OpaquePointer) throws -> Int64 {
+        var failure: PostgresError?
+        var rows: Int64 = 0
+        while let result = PQgetResult(conn) {
+            if PQresultStatus(result) == PGRES_COMMAND_OK {
+                rows = Int64(String(cString: PQcmdTuples(result))) ?? 0
+            } else if failure == nil {
+                failure = PostgresError.from(result: result, connection: conn)
+            }
+            PQclear(result)
+        }
+        if let failure { throw failure }
+        return rows
     }
 
     func putCopyData(_ bytes: [UInt8]) async throws {
@@ -96,18 +101,7 @@ extension PostgresConnection {
             if done { break }
         }
         let rows = try await run { conn -> Int64 in
-            var failure: PostgresError?
-            var rows: Int64 = 0
-            while let result = PQgetResult(conn) {
-                if PQresultStatus(result) == PGRES_COMMAND_OK {
-                    rows = Int64(String(cString: PQcmdTuples(result))) ?? 0
-                } else if failure == nil {
-                    failure = PostgresError.from(result: result, connection: conn)
-                }
-                PQclear(result)
-            }
-            if let failure { throw failure }
-            return rows
+            return try PostgresConnection.finishCopy(conn)
         }
         if let consumerError { throw consumerError }
         return rows

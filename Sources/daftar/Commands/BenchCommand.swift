@@ -57,24 +57,10 @@ struct BenchCommand: AsyncParsableCommand {
         }
     }
 
+    /// The baseline: the event table's columns, defaults and checks, and its two indexes, as a plain
+    /// table (no partitions, no triggers, no stream heads, no idempotency keys).
     static let baselineSQL = """
-        CREATE SEQUENCE raw_position AS bigint;
-        CREATE TABLE raw_events (
-          position        bigint      NOT NULL DEFAULT nextval('raw_position'),
-          xid             xid8        NOT NULL DEFAULT pg_current_xact_id(),
-          recorded_at     timestamptz NOT NULL DEFAULT now(),
-          stream_id       text        NOT NULL,
-          stream_version  bigint      NOT NULL CHECK (stream_version > 0),
-          event_id        uuid        NOT NULL,
-          event_type      text        NOT NULL,
-          schema_version  integer     NOT NULL CHECK (schema_version > 0),
-          effective_at    date        NOT NULL,
-          data            json        NOT NULL,
-          metadata        json        NOT NULL,
-          idempotency_key text        NOT NULL,
-          prev_hash       bytea       NOT NULL CHECK (octet_length(prev_hash) = 32),
-          hash            bytea       NOT NULL CHECK (octet_length(hash) = 32)
-        );
+        CREATE TABLE raw_events (LIKE event_store.events INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
         CREATE INDEX ON raw_events (xid, position);
         CREATE INDEX ON raw_events (stream_id, stream_version);
         """
