@@ -186,3 +186,44 @@ func paymentLine(_ i: Int, key: String? = nil) -> String {
         await admin.close()
     }
 }
+
+@Suite struct LedgerCLITests {
+    @Test func sealExportAndVerifyExitCodes() async throws {
+        let db = try await TestCluster.newDatabase()
+        let cli = CLI(database: db)
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("daftar-home-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let imported = try cli.run(["events", "import", "-"], stdin: (0..<20).map { paymentLine($0) }.joined(separator: "\n"))
+        #expect(imported.status == 0, "\(imported.stderr)")
+        // The horizon is cluster-wide: other tests' open transactions may hold it back for a while.
+        var sealed = try cli.run(["seal", "--home", home])
+        for _ in 0..<120 where sealed.status == 0 && sealed.stdout.isEmpty {
+            try await Task.sleep(for: .milliseconds(250))
+            sealed = try cli.run(["seal", "--home", home])
+        }
+        #expect(sealed.status == 0, "\(sealed.stderr)")
+        let seal = try JSONParser.parse(sealed.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(seal["fromSeq"] == 1 && seal["toSeq"] == 20)
+        let key = try cli.run(["keys", "public", "--home", home]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(seal["publicKey"]?.stringValue == key)
+        let file = "\(home)/seals.json"
+        #expect(try cli.run(["seal", "export", "--out", file, "--home", home]).status == 0)
+
+        let clean = try cli.run(["verify", "--seals", file])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(try JSONParser.parse(clean.stdout.trimmingCharacters(in: .whitespacesAndNewlines))["intact"] == true)
+
+        let su = try await db.superuser()
+        try await su.execute("SET session_replication_role = replica")
+        try await su.execute("DELETE FROM event_store.events WHERE position = (SELECT position FROM event_store.ledger WHERE ledger_seq = 13)")
+        await su.close()
+        let broken = try cli.run(["verify", "--seals", file])
+        #expect(broken.status == 1)
+        let mismatch = try JSONParser.parse(broken.stdout.trimmingCharacters(in: .whitespacesAndNewlines))["firstMismatch"]
+        #expect(mismatch?["ledgerSeq"] == 13)
+
+        let unreadable = try cli.run(["verify", "--seals", "\(home)/missing.json"])
+        #expect(unreadable.status == 1)
+        #expect(unreadable.errorJSON?["field"] == "seals")
+    }
+}

@@ -60,7 +60,7 @@ enum Terminal {
 /// A one-line progress bar on stderr (only when stderr is a terminal; otherwise a line every 10%).
 final class ProgressBar {
     let title: String
-    let total: Int
+    private(set) var total: Int
     let unit: String
     private let start = ContinuousClock.now
     private var lastDraw = ContinuousClock.now - .seconds(1)
@@ -88,6 +88,11 @@ final class ProgressBar {
             lastDecile = decile
             Terminal.note("\(title): \(done)/\(total) \(unit) \(rateText(done)) \(etaText(done))")
         }
+    }
+
+    /// Changes the total once it is known.
+    func updateTotal(_ total: Int) {
+        self.total = max(total, 1)
     }
 
     func finish(_ done: Int) {
