@@ -227,3 +227,32 @@ func paymentLine(_ i: Int, key: String? = nil) -> String {
         #expect(unreadable.errorJSON?["field"] == "seals")
     }
 }
+
+@Suite struct AuditCLITests {
+    @Test func auditEventsFiltersAndWritesCSVForSpreadsheets() async throws {
+        let db = try await TestCluster.newDatabase()
+        let cli = CLI(database: db)
+        let lines = (0..<6).map { paymentLine($0) } + [
+            #"{"stream":"household-HH-BG00012345","type":"HouseholdRegistered","data":\#(householdRegistered),"idempotencyKey":"reg-1","metadata":{"actor":"user:researcher.bg.0412","reason":"registration"}}"#
+        ]
+        #expect(try cli.run(["events", "import", "-"], stdin: lines.joined(separator: "\n")).status == 0)
+        let byType = try cli.run(["audit", "events", "--type", "HouseholdRegistered"])
+        #expect(byType.status == 0, "\(byType.stderr)")
+        let rows = byType.stdout.split(separator: "\n").map { try? JSONParser.parse(String($0)) }
+        #expect(rows.count == 1)
+        #expect(rows.first??["actor"] == "user:researcher.bg.0412")
+        #expect(rows.first??["reason"] == "registration")
+        #expect(rows.first??["data"]?["governorate"] == "IQ-BG")
+        #expect(try cli.run(["audit", "events", "--area", "IQ-BG"]).stdout.split(separator: "\n").count == 1)
+        #expect(try cli.run(["audit", "events", "--programme", "iq-spn"]).stdout.split(separator: "\n").count == 6)
+        #expect(try cli.run(["audit", "events", "--actor", "user:nobody"]).stdout.isEmpty)
+        let csv = try cli.run(["audit", "events", "--format", "csv", "--programme", "iq-spn"])
+        #expect(csv.stdout.utf8.prefix(3).elementsEqual([0xEF, 0xBB, 0xBF]), "UTF-8 BOM for spreadsheet users")
+        let csvLines = csv.stdout.split(separator: "\n")
+        #expect(csvLines.count == 7)
+        #expect(csvLines[1].contains("\"{\"\"amountMinor\"\":275000"), "JSON in a CSV cell is quoted")
+        let bad = try cli.run(["audit", "events", "--from", "yesterday"])
+        #expect(bad.status == 1)
+        #expect(bad.errorJSON?["field"] == "from")
+    }
+}

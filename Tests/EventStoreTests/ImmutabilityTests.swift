@@ -41,9 +41,11 @@ import Testing
     func nobodyCanChangeHistory(_ role: String) async throws {
         let (db, store) = try await Self.setUp()
         let conn = try await PostgresConnection.connect(db.uri(user: role))
-        let partition = try await conn.query(
+        let admin = try await db.superuser()
+        let partition = try await admin.query(
             "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'event_store.events'::regclass AND c.relname <> 'events_default' LIMIT 1"
         ).first!.decode(String.self, 0)
+        await admin.close()
         for sql in Self.changes + ["TRUNCATE event_store.\(partition)", "DELETE FROM event_store.\(partition)"] {
             let error = await #expect(throws: PostgresError.self, "\(role): \(sql)") { try await conn.query(sql) }
             #expect(["DF010", PostgresError.insufficientPrivilege].contains(error?.sqlState), "\(role): \(sql) → \(error?.sqlState ?? "-")")
@@ -82,6 +84,35 @@ import Testing
         }
         #expect(denied?.sqlState == PostgresError.insufficientPrivilege)
         await conn.close()
+        await auditor.close()
+    }
+}
+
+@Suite struct AuditorRoleTests {
+    @Test func theAuditorReadsTheAuditViewsAndNothingElse() async throws {
+        let (db, _) = try await ImmutabilityTests.setUp()
+        let sequenced = try await LedgerSequencer(conninfo: db.uri).catchUp()
+        #expect(sequenced != nil)
+        let auditor = try await PostgresConnection.connect(db.uri(user: "test_auditor"))
+        for view in ["audit.events", "audit.ledger", "audit.seals", "audit.stream_heads"] {
+            #expect(try await auditor.query("SELECT count(*) FROM \(view)").first != nil, "\(view) is readable")
+        }
+        let actors = try await auditor.query("SELECT DISTINCT actor FROM audit.events").rows.map { $0[0] }
+        #expect(actors == ["user:test.operator"])
+        let admin = try await db.superuser()
+        let tables = try await admin.query(
+            "SELECT schemaname || '.' || tablename FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema', 'audit')"
+        ).rows.map { try $0.decode(String.self, 0) }
+        await admin.close()
+        #expect(tables.contains("event_store.events_default") && tables.contains("public.daftar_schema_migrations"))
+        for table in tables + ["event_store.events"] {
+            let error = await #expect(throws: PostgresError.self, "\(table)") { try await auditor.query("SELECT 1 FROM \(table) LIMIT 1") }
+            #expect(error?.sqlState == PostgresError.insufficientPrivilege, "\(table)")
+        }
+        // The auditor can verify the ledger with their own role.
+        let report = try await LedgerVerifier(conninfo: db.uri(user: "test_auditor")).verify()
+        #expect(report.isIntact, "\(report.finding?.description ?? "")")
+        #expect(report.ledgerEntries == 3)
         await auditor.close()
     }
 }

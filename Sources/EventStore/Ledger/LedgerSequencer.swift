@@ -41,9 +41,10 @@ public final class LedgerSequencer: Sendable {
     }
 
     /// The ledger's tail.
-    public static func tail(on connection: PostgresConnection) async throws -> Tail {
+    /// - Parameter schema: `event_store`, or `audit` for a reader with only the auditor's rights.
+    public static func tail(on connection: PostgresConnection, schema: String = "event_store") async throws -> Tail {
         let r = try await connection.query(
-            "SELECT ledger_seq, chain_hash, xid::text, position FROM event_store.ledger ORDER BY ledger_seq DESC LIMIT 1")
+            "SELECT ledger_seq, chain_hash, xid::text, position FROM \(schema).ledger ORDER BY ledger_seq DESC LIMIT 1")
         guard let row = r.first else { return Tail(ledgerSeq: 0, chainHash: EventHash.zero, checkpoint: .start) }
         return Tail(
             ledgerSeq: try row.decode(Int64.self, 0), chainHash: try row.decode(PostgresBytes.self, 1).bytes,

@@ -3,6 +3,7 @@ import Postgres
 /// Recomputes everything the ledger's integrity rests on (DESIGN.md §3.6) and names the first
 /// thing that does not hold.
 ///
+/// It reads only the `audit` views, so an auditor can run it with the `daftar_auditor` role.
 /// Three passes over the database, each one streaming `COPY`:
 /// 1. the global chain, in `ledger_seq` order: no holes, each link recomputed, each entry's event
 ///    present at its position with the hash that was sequenced, readers' order respected, and
@@ -78,14 +79,14 @@ public struct LedgerVerifier: Sendable {
         var report = Report()
         do {
             try await conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            let tail = try await LedgerSequencer.tail(on: conn)
+            let tail = try await LedgerSequencer.tail(on: conn, schema: "audit")
             let first = max(1, fromSeq ?? 1)
             let last = min(tail.ledgerSeq, toSeq ?? tail.ledgerSeq)
             let ranged = fromSeq != nil || toSeq != nil
-            let totals = try await conn.query("SELECT (SELECT count(*) FROM event_store.events)").first!.decode(Int.self, 0)
+            let totals = try await conn.query("SELECT (SELECT count(*) FROM audit.events)").first!.decode(Int.self, 0)
             let total = max(1, Int(max(0, last - first + 1)) + (ranged ? Int(max(0, last - first + 1)) : totals))
             var done = 0
-            let seals = try await LedgerSeals.seals(on: conn, fromSeq: first).filter { $0.fromSeq >= first && $0.toSeq <= last }
+            let seals = try await LedgerSeals.seals(on: conn, fromSeq: first, schema: "audit").filter { $0.fromSeq >= first && $0.toSeq <= last }
             try checkSeals(seals, exported: exportedSeals, trustedKey: trustedKey, tail: last)
             report.seals = seals.count
             try await verifyChain(conn, first: first, last: last, seals: seals, report: &report) { n in
@@ -99,7 +100,7 @@ public struct LedgerVerifier: Sendable {
             if !ranged {
                 try await verifyNothingUnsequencedBelowTail(conn, tail: tail)
                 report.unsequenced = try await conn.query(
-                    "SELECT count(*) FROM event_store.events e WHERE (e.xid, e.position) > ($1::xid8, $2::bigint)",
+                    "SELECT count(*) FROM audit.events e WHERE (e.xid, e.position) > ($1::xid8, $2::bigint)",
                     [String(tail.checkpoint.xid), tail.checkpoint.position]
                 ).first!.decode(Int.self, 0)
             }
@@ -146,7 +147,7 @@ public struct LedgerVerifier: Sendable {
     ) async throws {
         var previousChain = EventHash.zero
         if first > 1 {
-            guard let row = try await conn.query("SELECT chain_hash FROM event_store.ledger WHERE ledger_seq = $1", [first - 1]).first else {
+            guard let row = try await conn.query("SELECT chain_hash FROM audit.ledger WHERE ledger_seq = $1", [first - 1]).first else {
                 throw Stop(finding: Finding(ledgerSeq: first - 1, what: "ledger entry missing (a hole in ledger_seq)"))
             }
             previousChain = try row.decode(PostgresBytes.self, 0).bytes
@@ -162,8 +163,8 @@ public struct LedgerVerifier: Sendable {
             """
             COPY (SELECT l.ledger_seq, l.position, l.xid::text, encode(l.event_hash, 'hex'), encode(l.chain_hash, 'hex'),
                          e.position, e.xid::text, encode(e.hash, 'hex'), e.stream_id, e.stream_version, e.event_id
-                  FROM event_store.ledger l
-                  LEFT JOIN event_store.events e ON e.position = l.position
+                  FROM audit.ledger l
+                  LEFT JOIN audit.events e ON e.position = l.position
                   WHERE l.ledger_seq BETWEEN \(first) AND \(last)
                   ORDER BY l.ledger_seq) TO STDOUT
             """
@@ -236,10 +237,10 @@ public struct LedgerVerifier: Sendable {
     ) async throws {
         let scope =
             ranged
-            ? "WHERE e.position IN (SELECT position FROM event_store.ledger WHERE ledger_seq BETWEEN \(first) AND \(last))" : ""
+            ? "WHERE e.position IN (SELECT position FROM audit.ledger WHERE ledger_seq BETWEEN \(first) AND \(last))" : ""
         let predecessor =
             ranged
-            ? "(SELECT encode(p.hash, 'hex') FROM event_store.events p WHERE p.stream_id = e.stream_id AND p.stream_version = e.stream_version - 1 LIMIT 1)"
+            ? "(SELECT encode(p.hash, 'hex') FROM audit.events p WHERE p.stream_id = e.stream_id AND p.stream_version = e.stream_version - 1 LIMIT 1)"
             : "NULL"
         var failure: Finding?
         var previous: (stream: String, version: Int64, hash: [UInt8], head: (Int64, String)?)?
@@ -258,10 +259,10 @@ public struct LedgerVerifier: Sendable {
         try await conn.copyOut(
             """
             COPY (SELECT e.stream_id, e.stream_version, e.event_id, e.event_type, e.schema_version,
-                         to_char(e.effective_at, 'YYYY-MM-DD'), event_store.micros(e.recorded_at), e.idempotency_key,
+                         to_char(e.effective_at, 'YYYY-MM-DD'), (extract(epoch FROM e.recorded_at) * 1000000)::bigint, e.idempotency_key,
                          e.data::text, e.metadata::text, encode(e.prev_hash, 'hex'), encode(e.hash, 'hex'), e.position,
                          h.version, encode(h.last_hash, 'hex'), \(predecessor)
-                  FROM event_store.events e LEFT JOIN event_store.streams h ON h.stream_id = e.stream_id
+                  FROM audit.events e LEFT JOIN audit.stream_heads h ON h.stream_id = e.stream_id
                   \(scope)
                   ORDER BY e.stream_id, e.stream_version) TO STDOUT
             """
@@ -326,9 +327,9 @@ public struct LedgerVerifier: Sendable {
         let r = try await conn.query(
             """
             SELECT e.position, e.stream_id, e.stream_version, e.event_id::text
-            FROM event_store.events e
+            FROM audit.events e
             WHERE (e.xid, e.position) <= ($1::xid8, $2::bigint)
-              AND NOT EXISTS (SELECT 1 FROM event_store.ledger l WHERE l.position = e.position)
+              AND NOT EXISTS (SELECT 1 FROM audit.ledger l WHERE l.position = e.position)
             ORDER BY e.xid, e.position LIMIT 1
             """, [String(tail.checkpoint.xid), tail.checkpoint.position])
         if let row = r.first {

@@ -90,11 +90,12 @@ public enum LedgerSeals {
     }
 
     /// The seals in the database whose range ends at or after `fromSeq`, in order.
-    public static func seals(on connection: PostgresConnection, fromSeq: Int64 = 1) async throws -> [Seal] {
+    /// - Parameter schema: `event_store`, or `audit` for a reader with only the auditor's rights.
+    public static func seals(on connection: PostgresConnection, fromSeq: Int64 = 1, schema: String = "event_store") async throws -> [Seal] {
         let r = try await connection.query(
             """
             SELECT seal_no, from_seq, to_seq, merkle_root, chain_head, sealed_at_us, public_key, signature
-            FROM event_store.seals WHERE to_seq >= $1 ORDER BY seal_no
+            FROM \(schema).seals WHERE to_seq >= $1 ORDER BY seal_no
             """, [fromSeq])
         return try r.rows.map { row in
             Seal(
