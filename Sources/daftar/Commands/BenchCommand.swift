@@ -10,7 +10,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks that print ratios against a raw-PostgreSQL baseline measured in the same run.",
-        subcommands: [Append.self]
+        subcommands: [Append.self, VerifyBench.self]
     )
 
     struct Append: AsyncParsableCommand {
@@ -29,28 +29,18 @@ struct BenchCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                guard database.explicitURL == nil else {
-                    throw CLIError(code: "bench_needs_local_cluster", message: "bench append creates and drops a scratch database on the local cluster; run it without --database-url / DAFTAR_DATABASE_URL")
-                }
                 guard events >= 1000, (1...100).contains(eventsPerCommand), (1...600).contains(seconds) else {
                     throw CLIError(code: "invalid_input", message: "events must be at least 1000, events-per-command 1–100, seconds 1–600", rule: "range")
                 }
-                let cluster = LocalCluster(home: database.resolvedHome)
-                _ = try await cluster.start(progress: { Terminal.note($0) })
-                let admin = try await PostgresConnection.connect(cluster.uri(user: "postgres", database: "postgres"))
-                try await admin.execute("DROP DATABASE IF EXISTS daftar_bench WITH (FORCE)")
-                try await admin.execute("CREATE DATABASE daftar_bench OWNER \(LocalCluster.ownerRole) TEMPLATE template0")
-                let uri = cluster.uri(database: "daftar_bench")
-                let setup = try await PostgresConnection.connect(uri)
-                try await EventStore.migrate(setup)
+                let scratch = try await ScratchDatabase.create(database)
+                let setup = try await PostgresConnection.connect(scratch.uri)
                 try await setup.execute(BenchCommand.baselineSQL)
                 await setup.close()
                 let bench = AppendBench(
-                    uri: uri, superuserURI: cluster.uri(user: "postgres", database: "daftar_bench"), events: events,
+                    uri: scratch.uri, superuserURI: scratch.superuserURI, events: events,
                     eventsPerCommand: eventsPerCommand, seconds: seconds, catalogue: try BenefitsCatalogue())
                 let report = try await bench.run()
-                try await admin.execute("DROP DATABASE IF EXISTS daftar_bench WITH (FORCE)")
-                await admin.close()
+                try await scratch.drop()
                 for line in report.lines { Terminal.emit(line) }
                 Terminal.emit(report.json)
             }
@@ -206,8 +196,7 @@ struct AppendBench {
     private func timed(_ body: () async throws -> Void) async throws -> Double {
         let start = ContinuousClock.now
         try await body()
-        let d = ContinuousClock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        return (ContinuousClock.now - start).seconds
     }
 
     /// Operations per second over `seconds`, with `clients` connections each running `body` in a loop.
@@ -232,7 +221,6 @@ struct AppendBench {
             for try await n in group { sum += n }
             return sum
         }
-        let d = ContinuousClock.now - start
-        return Double(total) / (Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+        return Double(total) / (ContinuousClock.now - start).seconds
     }
 }
