@@ -90,7 +90,8 @@ import Testing
 
 @Suite struct AuditorRoleTests {
     @Test func theAuditorReadsTheAuditViewsAndNothingElse() async throws {
-        let (db, _) = try await ImmutabilityTests.setUp()
+        let (db, store) = try await ImmutabilityTests.setUp()
+        _ = try await store.readEverything()  // wait for the cluster-wide horizon to pass them
         let sequenced = try await LedgerSequencer(conninfo: db.uri).catchUp()
         #expect(sequenced != nil)
         let auditor = try await PostgresConnection.connect(db.uri(user: "test_auditor"))

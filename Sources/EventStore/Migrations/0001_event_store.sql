@@ -145,25 +145,30 @@ CREATE TRIGGER idempotency_immutable BEFORE UPDATE OR DELETE ON event_store.idem
 CREATE TRIGGER idempotency_no_truncate BEFORE TRUNCATE ON event_store.idempotency_keys
   FOR EACH STATEMENT EXECUTE FUNCTION event_store.reject_change();
 
--- One append: p_request is the canonical JSON
---   {"events":[{"data":{…},"effectiveAt":"YYYY-MM-DD","metadata":{…},"schemaVersion":n,"stream":i,"type":"T"}…],
---    "streams":[{"expected":null|0|n,"id":"…"}…]}   (streams sorted by id, unique)
--- expected: null = any, 0 = the stream must not exist, n = exact version.
+-- One append, as parallel arrays (no JSON is parsed here): the streams, sorted by id and unique,
+-- with their expectations (NULL = any, 0 = the stream must not exist, n = exact version); then per
+-- event its stream's index (0-based), type, schema version, business date, and its payload and
+-- metadata as canonical JSON text (hashed exactly as given). p_request_hash is SHA-256 of the
+-- canonical request (PreparedRequest.swift), what idempotency compares.
 -- p_notify: whether to NOTIFY subscribers at commit. NOTIFY serialises committing transactions on
 -- a cluster-wide queue lock, so writers coalesce it (at most one per process per 50 ms, see
--- EventStore+Append.swift); subscribers re-poll shortly after each wake-up and poll regularly.
-CREATE FUNCTION event_store.append(p_key text, p_request json, p_notify boolean DEFAULT true)
+-- NotifyThrottle.swift); subscribers re-poll shortly after each wake-up and poll regularly.
+CREATE FUNCTION event_store.append(
+  p_key text, p_request_hash bytea, p_streams text[], p_expected bigint[], p_event_streams integer[],
+  p_types text[], p_schema_versions integer[], p_effective date[], p_data text[], p_metadata text[],
+  p_notify boolean DEFAULT true)
 RETURNS TABLE (out_position bigint, out_stream_id text, out_stream_version bigint, out_event_id uuid,
                out_xid text, out_recorded_us bigint, out_hash bytea, out_duplicate boolean)
 LANGUAGE plpgsql AS $$
 DECLARE
-  v_request_hash bytea := sha256(convert_to(p_request::text, 'UTF8'));
+  v_request_hash bytea := p_request_hash;
+  v_streams text[] := p_streams;
+  v_expected bigint[] := p_expected;
+  v_events integer := coalesce(array_length(p_types, 1), 0);
   v_recorded_us bigint := event_store.micros(now());
   v_xid xid8 := pg_current_xact_id();
   v_zero bytea := decode(repeat('00', 32), 'hex');
   v_existing record;
-  v_streams text[];
-  v_expected bigint[];
   v_versions bigint[];
   v_old bigint[];
   v_last bytea[];
@@ -172,8 +177,15 @@ DECLARE
   v_idx integer;
   v_event_id uuid;
   v_hash bytea;
-  v_event json;
 BEGIN
+  IF octet_length(p_request_hash) IS DISTINCT FROM 32 OR coalesce(array_length(p_streams, 1), 0) = 0
+     OR coalesce(array_length(p_expected, 1), 0) <> array_length(p_streams, 1) OR v_events = 0
+     OR coalesce(array_length(p_event_streams, 1), 0) <> v_events OR coalesce(array_length(p_schema_versions, 1), 0) <> v_events
+     OR coalesce(array_length(p_effective, 1), 0) <> v_events OR coalesce(array_length(p_data, 1), 0) <> v_events
+     OR coalesce(array_length(p_metadata, 1), 0) <> v_events THEN
+    RAISE EXCEPTION 'an append needs a 32-byte request hash, at least one stream and one event, and arrays of matching lengths'
+      USING ERRCODE = 'DF003';
+  END IF;
   INSERT INTO event_store.idempotency_keys (key, request_hash)
   VALUES (p_key, v_request_hash)
   ON CONFLICT (key) DO NOTHING;
@@ -191,13 +203,6 @@ BEGIN
        WHERE e.xid = v_existing.xid AND e.recorded_at = v_existing.recorded_at AND e.idempotency_key = p_key
        ORDER BY e.position;
     RETURN;
-  END IF;
-
-  SELECT array_agg(s->>'id' ORDER BY o), array_agg((s->>'expected')::bigint ORDER BY o)
-    INTO v_streams, v_expected
-    FROM json_array_elements(p_request->'streams') WITH ORDINALITY AS t(s, o);
-  IF v_streams IS NULL THEN
-    RAISE EXCEPTION 'an append needs at least one stream' USING ERRCODE = 'DF003';
   END IF;
 
   -- Read every head without locking; the heads are advanced at the end only if nobody moved them
@@ -222,23 +227,22 @@ BEGIN
     v_last[i] := v_prev;
   END LOOP;
 
-  FOR v_event IN SELECT e FROM json_array_elements(p_request->'events') AS t(e) LOOP
-    v_idx := (v_event->>'stream')::integer + 1;
+  FOR j IN 1 .. v_events LOOP
+    v_idx := p_event_streams[j] + 1;
     IF v_idx IS NULL OR v_idx < 1 OR v_idx > array_length(v_streams, 1) THEN
       RAISE EXCEPTION 'event refers to stream index % of %', v_idx - 1, array_length(v_streams, 1) USING ERRCODE = 'DF003';
     END IF;
     v_versions[v_idx] := v_versions[v_idx] + 1;
     v_event_id := gen_random_uuid();
     v_hash := event_store.event_hash(
-      v_last[v_idx], v_event_id, v_streams[v_idx], v_versions[v_idx], v_event->>'type',
-      (v_event->>'schemaVersion')::integer, (v_event->>'effectiveAt')::date, v_recorded_us, p_key,
-      (v_event->'data')::text, (v_event->'metadata')::text);
+      v_last[v_idx], v_event_id, v_streams[v_idx], v_versions[v_idx], p_types[j], p_schema_versions[j],
+      p_effective[j], v_recorded_us, p_key, p_data[j], p_metadata[j]);
     INSERT INTO event_store.events
       (stream_id, stream_version, event_id, event_type, schema_version, effective_at, data, metadata,
        idempotency_key, prev_hash, hash)
     VALUES
-      (v_streams[v_idx], v_versions[v_idx], v_event_id, v_event->>'type', (v_event->>'schemaVersion')::integer,
-       (v_event->>'effectiveAt')::date, v_event->'data', v_event->'metadata', p_key, v_last[v_idx], v_hash)
+      (v_streams[v_idx], v_versions[v_idx], v_event_id, p_types[j], p_schema_versions[j], p_effective[j],
+       p_data[j]::json, p_metadata[j]::json, p_key, v_last[v_idx], v_hash)
     RETURNING position INTO out_position;
     v_last[v_idx] := v_hash;
     out_stream_id := v_streams[v_idx];
@@ -281,5 +285,5 @@ GRANT INSERT (stream_id, stream_version, event_id, event_type, schema_version, e
 GRANT USAGE ON SEQUENCE event_store.event_position TO daftar_writer;
 GRANT INSERT (key, request_hash) ON event_store.idempotency_keys TO daftar_writer;
 GRANT INSERT, UPDATE ON event_store.streams TO daftar_writer;
-REVOKE ALL ON FUNCTION event_store.append(text, json, boolean) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION event_store.append(text, json, boolean) TO daftar_writer;
+REVOKE ALL ON FUNCTION event_store.append(text, bytea, text[], bigint[], integer[], text[], integer[], date[], text[], text[], boolean) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION event_store.append(text, bytea, text[], bigint[], integer[], text[], integer[], date[], text[], text[], boolean) TO daftar_writer;

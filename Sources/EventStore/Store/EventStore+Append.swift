@@ -40,14 +40,33 @@ extension EventStore {
     public func append(_ request: AppendRequest, on connection: PostgresConnection) async throws -> AppendResult {
         let prepared = PreparedRequest(request)
         try request.validate(limits: limits, catalogue: catalogue, texts: prepared)
-        let body = prepared.body
+        var eventStreams: [Int?] = []
+        var types: [String?] = []
+        var schemaVersions: [Int?] = []
+        var dates: [String?] = []
+        var data: [String?] = []
+        var metadata: [String?] = []
+        for (i, s) in prepared.sortedStreams.enumerated() {
+            for (k, e) in s.events.enumerated() {
+                eventStreams.append(i)
+                types.append(e.type)
+                schemaVersions.append(e.schemaVersion)
+                dates.append(e.effectiveAt.description)
+                data.append(prepared.texts[i][k].data)
+                metadata.append(prepared.texts[i][k].metadata)
+            }
+        }
         do {
-            let result = try await connection.query(
+            let result = try await connection.queryPrepared(
+                "daftar_append",
                 """
                 SELECT out_position, out_stream_id, out_stream_version, out_event_id, out_xid,
                        out_recorded_us, out_hash, out_duplicate
-                FROM event_store.append($1, $2::json, $3)
-                """, [request.idempotencyKey, body, notifier.shouldNotify()])
+                FROM event_store.append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                """,
+                [request.idempotencyKey, PostgresBytes(prepared.requestHash), PostgresArray(prepared.sortedStreams.map { $0.stream }),
+                 PostgresArray(prepared.sortedStreams.map { $0.expected.wireValue }), PostgresArray(eventStreams), PostgresArray(types),
+                 PostgresArray(schemaVersions), PostgresArray(dates), PostgresArray(data), PostgresArray(metadata), notifier.shouldNotify()])
             var events: [AppendedEvent] = []
             var duplicate = false
             for row in result.rows {

@@ -11,6 +11,8 @@ public final class PostgresConnection: @unchecked Sendable {
     let handle: OpaquePointer
     let queue: DispatchQueue
     private let closed = LockedFlag()
+    /// Names of the statements prepared on this connection; touched only on `queue`.
+    nonisolated(unsafe) var prepared = Set<String>()
 
     private init(handle: OpaquePointer, label: String) {
         self.handle = handle
