@@ -47,7 +47,24 @@ extension JSONValue {
 
     static func appendCanonicalString(_ s: String, to out: inout [UInt8]) {
         out.append(0x22)
-        for b in s.utf8 {
+        var s = s
+        s.withUTF8 { utf8 in
+            // Most strings need no escaping: copy them whole.
+            if !utf8.contains(where: JSONValue.needsEscape) {
+                out.append(contentsOf: utf8)
+            } else {
+                appendEscaped(utf8, to: &out)
+            }
+        }
+        out.append(0x22)
+    }
+
+    static func needsEscape(_ b: UInt8) -> Bool {
+        b < 0x20 || b == 0x22 || b == 0x5C
+    }
+
+    static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        for b in utf8 {
             switch b {
             case 0x22: out.append(contentsOf: [0x5C, 0x22])
             case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
@@ -61,6 +78,5 @@ extension JSONValue {
             default: out.append(b)
             }
         }
-        out.append(0x22)
     }
 }
