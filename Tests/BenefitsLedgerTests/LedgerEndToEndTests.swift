@@ -25,13 +25,17 @@ import Testing
             for (i, command) in commands.enumerated() { try await run(command, key: "\(prefix)-\(i)") }
         }
 
-        func schedule(_ cycle: String, key: String) async throws -> CaseloadOutcome<PaymentScheduled> {
+        func schedule(
+            _ cycle: String, households: [HouseholdID] = [Demo.widow, Demo.family, Demo.wellOff], key: String
+        ) async throws -> CaseloadOutcome<PaymentScheduled> {
             let outcome = try await ledger.schedulePayments(
-                SchedulePayments(programmeId: Demo.programme, cycle: Demo.cycle(cycle), households: [Demo.widow, Demo.family, Demo.wellOff]),
-                metadata: Demo.metadata, idempotencyKey: key)
-            if outcome.appendedRequests > 0 { produced += outcome.decision.decided.map(LoggedEvent.init) }
+                SchedulePayments(programmeId: Demo.programme, cycle: Demo.cycle(cycle), households: households), metadata: Demo.metadata,
+                idempotencyKey: key)
+            if outcome.appendedRequests > 0 { record(outcome.decision.decided) }
             return outcome
         }
+
+        func record(_ events: [any DomainEvent]) { produced += events.map(LoggedEvent.init) }
 
         func pay(_ household: HouseholdID, _ month: String, amount: Int64) async throws {
             let cycle = Demo.cycle(month)
@@ -208,6 +212,107 @@ import Testing
         #expect(family.status == .enrolled)
         #expect(family.status(on: Demo.date("2025-03-01")) == .enrolled)
         #expect(family.overpayments.values.allSatisfy { $0.outstandingMinor == 0 })
+    }
+
+    @Test func anEmergencyTopUpGoesToEnrolledHouseholdsInItsAreasAndATemporaryEnrolmentEndsOnItsDate() async throws {
+        let (_, ledger) = try await Self.ledger()
+        let session = Session(ledger)
+        let nearEligible = HouseholdID("HH-BG00000004")
+        try await session.runAll(Demo.programmeCommands, prefix: "programme")
+        try await session.runAll(
+            Demo.registryCommands + [
+                Demo.register(nearEligible, "IQ-BG", "IQ-BG-07"),
+                Demo.member(nearEligible, "P-BG0000000401", .female, "1983-02-02", .head, .divorced, .unemployed),
+                Demo.member(nearEligible, "P-BG0000000402", .male, "2016-05-05", .son, .neverMarried, .child),
+            ], prefix: "registry")
+        try await session.runAll(Demo.assessments, prefix: "assess")
+        // 12.2 − 0.35 × 0.693147 − 0.30 × 0.5 + 0.12 + 0.08 (owns the dwelling) = 12.007399: above 11.827736, below 12.1.
+        var near = Demo.assess(nearEligible, log: "0.693147", dependency: "0.5", salary: false, car: false, crowded: false)
+        near.indicators.ownsDwelling = true
+        let assessed = try await session.run(near, key: "assess-near")
+        #expect((assessed.events.first as? HouseholdAssessed)?.score == Demo.number("12.007399"))
+        for id in [Demo.widow, Demo.family] {
+            try await session.run(DetermineEligibility(programmeId: Demo.programme, householdId: id, effectiveOn: Demo.date("2024-11-20")), key: "determine-\(id)")
+            try await session.run(
+                Enrol(programmeId: Demo.programme, householdId: id, effectiveOn: Demo.date("2024-12-01"), payeePersonId: Demo.head(of: id)), key: "enrol-\(id)")
+        }
+        // Floods in Baghdad: 30,000 IQD per member for February and March, and temporary enrolment below 12.1 until 31 March.
+        let topUp = TopUpID("TU-2025FLOOD1")
+        try await session.run(
+            DeclareEmergencyTopUp(
+                programmeId: Demo.programme, topUpId: topUp, shock: .flood, basis: .perMember, currency: .iqd, amountMinor: 30_000,
+                cycles: [Demo.cycle("2025-02"), Demo.cycle("2025-03")], areas: [AreaCode("IQ-BG")], beneficiaries: .enrolledAndTemporary,
+                temporaryEnrolment: .init(relaxedThreshold: Demo.number("12.1"), scoreScale: .lnMonthlyPerCapitaConsumption, endsOn: Demo.date("2025-03-31")),
+                declaredOn: Demo.date("2025-01-20"), legalBasis: Demo.law),
+            key: "declare-flood")
+        let all = [Demo.widow, Demo.family, Demo.wellOff, nearEligible]
+        let grants = try await ledger.grantTopUps(
+            GrantTopUps(programmeId: Demo.programme, topUpId: topUp, grantedOn: Demo.date("2025-01-22"), households: all),
+            metadata: Demo.metadata, idempotencyKey: "grant-flood")
+        #expect(grants.appendedRequests == 1)
+        #expect(grants.decision.decided.map(\.householdId) == [Demo.widow])
+        #expect(grants.decision.decided.first?.amountPerCycleMinor == 90_000)
+        #expect(grants.decision.skipped.map(\.rejection.code) == [.outsideDeclaredAreas, .notEnrolled, .notEnrolled])
+        let regrant = try await ledger.grantTopUps(
+            GrantTopUps(programmeId: Demo.programme, topUpId: topUp, grantedOn: Demo.date("2025-01-22"), households: all),
+            metadata: Demo.metadata, idempotencyKey: "grant-flood")
+        #expect(regrant.appendedRequests == 0)
+        #expect(regrant.duplicateRequests == 1)
+        // The rerun decides what the run decided; record it once.
+        session.record(grants.decision.decided)
+
+        let temporary = try await session.run(
+            GrantTemporaryEnrolment(
+                programmeId: Demo.programme, topUpId: topUp, householdId: nearEligible, effectiveOn: Demo.date("2025-01-25"),
+                payeePersonId: PersonID("P-BG0000000401")),
+            key: "temporary-near")
+        #expect(temporary.events.map(\.eventType) == ["TemporaryEnrolmentGranted", "TopUpGranted"])
+        #expect((temporary.events.first as? TemporaryEnrolmentGranted)?.monthlyAmountMinor == 200_000)
+
+        var paid: [String: [HouseholdID: Int64]] = [:]
+        for month in ["2025-02", "2025-03", "2025-04"] {
+            try await session.open(month)
+            let run = try await session.schedule(month, households: all, key: "run-\(month)")
+            paid[month] = Dictionary(uniqueKeysWithValues: run.decision.decided.map { ($0.householdId, $0.amountMinor) })
+        }
+        #expect(paid["2025-02"] == [Demo.widow: 365_000, Demo.family: 275_000, nearEligible: 260_000])
+        #expect(paid["2025-03"] == [Demo.widow: 365_000, Demo.family: 275_000, nearEligible: 260_000])
+        #expect(paid["2025-04"] == [Demo.widow: 275_000, Demo.family: 275_000])
+
+        let end = EndTemporaryEnrolment(programmeId: Demo.programme, householdId: nearEligible, decidedBy: ActorID("system:scheduler"), decidedOn: Demo.date("2025-03-31"))
+        await #expect(throws: DomainRejection.self) { try await session.run(end, key: "end-early") }
+        var onTime = end
+        onTime.decidedOn = Demo.date("2025-04-01")
+        let exited = try await session.run(onTime, key: "end-near")
+        #expect((exited.events.first as? BeneficiaryExited)?.effectiveOn == Demo.date("2025-04-01"))
+
+        // February reconciled: the widow's payment confirmed, the family's failed, the near-eligible one in flight.
+        try await session.pay(Demo.widow, "2025-02", amount: 365_000)
+        try await session.run(
+            RecordPaymentIssued(
+                programmeId: Demo.programme, cycle: Demo.cycle("2025-02"), householdId: Demo.family, channel: .bankTransfer, providerId: ProviderID("rafidain"),
+                providerRef: ProviderReference("RB-2025-02-77"), currency: .iqd, amountMinor: 275_000, issuedOn: Demo.date("2025-02-11")),
+            key: "issue-family-feb")
+        try await session.run(
+            RecordPaymentFailed(
+                programmeId: Demo.programme, cycle: Demo.cycle("2025-02"), householdId: Demo.family, reason: .accountClosed, retryable: false,
+                failedOn: Demo.date("2025-02-13")),
+            key: "fail-family-feb")
+        try await session.run(
+            RecordPaymentIssued(
+                programmeId: Demo.programme, cycle: Demo.cycle("2025-02"), householdId: nearEligible, channel: .mobileWallet, providerId: ProviderID("zain-cash"),
+                providerRef: ProviderReference("ZC-2025-02-9"), currency: .iqd, amountMinor: 260_000, issuedOn: Demo.date("2025-02-15")),
+            key: "issue-near-feb")
+        let closed = try await session.run(
+            ClosePaymentCycle(programmeId: Demo.programme, cycle: Demo.cycle("2025-02"), closedOn: Demo.date("2025-02-28"), households: all),
+            key: "close-2025-02")
+        let reconciliation = closed.events.first as? PaymentCycleClosed
+        #expect(reconciliation?.counts == .init(scheduled: 3, issued: 3, confirmed: 1, failed: 1, reversed: 0, inFlight: 1))
+        #expect(reconciliation?.totals.scheduledAmountMinor == 900_000)
+        #expect(reconciliation?.totals.inFlightAmountMinor == 260_000)
+
+        let log = try await readEverything(ledger.store)
+        #expect(log.map(LoggedEvent.init) == session.produced)
     }
 
     @Test func theLedgerRefusesAStoreThatDoesNotCheckSchemas() async throws {
