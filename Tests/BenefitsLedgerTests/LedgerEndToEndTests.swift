@@ -1,8 +1,9 @@
-@testable import Benefits
 import DaftarJSON
 import DaftarTesting
 import EventStore
 import Testing
+
+@testable import Benefits
 
 /// The Ledger over a real PostgreSQL: commands loaded, decided and appended with expected versions,
 /// idempotency keys and schema checks; the log read back is what the decisions produced.
@@ -98,7 +99,9 @@ import Testing
         let before = try await ledger.store.streamVersion(wellOffStream)
         let refusal = await #expect(throws: DomainRejection.self) {
             try await session.run(
-                Enrol(programmeId: Demo.programme, householdId: Demo.wellOff, effectiveOn: Demo.date("2024-12-01"), payeePersonId: Demo.head(of: Demo.wellOff)),
+                Enrol(
+                    programmeId: Demo.programme, householdId: Demo.wellOff, effectiveOn: Demo.date("2024-12-01"),
+                    payeePersonId: Demo.head(of: Demo.wellOff)),
                 key: "enrol-\(Demo.wellOff)")
         }
         #expect(refusal?.code == .notEligible)
@@ -133,19 +136,25 @@ import Testing
                 matchMethod: .hmacNationalId, keyVersion: 3,
                 counts: .init(recordsSubmitted: 10, recordsInSource: 120_000, hits: 1, personsWithHits: 1, householdsWithHits: 1),
                 startedAt: UTCTimestamp(text: "2025-03-18T01:00:00Z")!, completedAt: UTCTimestamp(text: "2025-03-18T01:20:00Z")!,
-                hits: [.init(
-                    hitId: hit, householdId: Demo.family, personId: PersonID("P-BA0000000201"), indicator: .loanAboveThreshold,
-                    evidenceRef: EvidenceReference("cbi-loans:2025-02/000456"), measuredAmountMinor: 90_000_000, thresholdAmountMinor: 50_000_000, currency: .iqd)]),
+                hits: [
+                    .init(
+                        hitId: hit, householdId: Demo.family, personId: PersonID("P-BA0000000201"), indicator: .loanAboveThreshold,
+                        evidenceRef: EvidenceReference("cbi-loans:2025-02/000456"), measuredAmountMinor: 90_000_000, thresholdAmountMinor: 50_000_000,
+                        currency: .iqd)
+                ]),
             key: "cross-match-\(runId)")
         try await session.run(
             ProposeExclusion(
                 proposalId: ProposalID("XP-2025BA000001"), programmeId: Demo.programme, householdId: Demo.family, reason: .crossMatchBankLoan,
                 proposedBy: ActorID("system:cross-match"), proposedOn: Demo.date("2025-03-18"), effectiveOn: Demo.date("2025-02-01"),
-                evidenceRef: EvidenceReference("cbi-loans:2025-02/000456"), crossMatchRunId: runId, hitIds: [hit], personId: PersonID("P-BA0000000201")),
+                evidenceRef: EvidenceReference("cbi-loans:2025-02/000456"), crossMatchRunId: runId, hitIds: [hit],
+                personId: PersonID("P-BA0000000201")),
             key: "propose-family")
         let exclude = Exclude(
-            programmeId: Demo.programme, householdId: Demo.family, reason: .crossMatchBankLoan, evidenceRef: EvidenceReference("cbi-loans:2025-02/000456"),
-            decidedBy: Demo.manager, decidedOn: Demo.date("2025-03-20"), effectiveOn: Demo.date("2025-02-01"), proposalId: ProposalID("XP-2025BA000001"),
+            programmeId: Demo.programme, householdId: Demo.family, reason: .crossMatchBankLoan,
+            evidenceRef: EvidenceReference("cbi-loans:2025-02/000456"),
+            decidedBy: Demo.manager, decidedOn: Demo.date("2025-03-20"), effectiveOn: Demo.date("2025-02-01"),
+            proposalId: ProposalID("XP-2025BA000001"),
             crossMatchRunId: runId, personId: PersonID("P-BA0000000201"), legalBasis: Demo.law)
         let excluded = try await session.run(exclude, key: "exclude-family")
         #expect(excluded.events.map(\.eventType) == ["BeneficiaryExcluded", "OverpaymentIdentified", "OverpaymentIdentified"])
@@ -161,7 +170,9 @@ import Testing
         // The same key for another command is refused by the store.
         let reuse = await #expect(throws: EventStoreError.self) {
             try await session.run(
-                Suspend(programmeId: Demo.programme, householdId: Demo.widow, reason: .administrativeHold, effectiveOn: Demo.date("2025-03-21"), decidedBy: Demo.manager),
+                Suspend(
+                    programmeId: Demo.programme, householdId: Demo.widow, reason: .administrativeHold, effectiveOn: Demo.date("2025-03-21"),
+                    decidedBy: Demo.manager),
                 key: "exclude-family")
         }
         #expect(reuse?.code == .idempotencyKeyReused)
@@ -208,7 +219,8 @@ import Testing
         #expect(log.first { $0.type == "CrossMatchHitRecorded" }?.effectiveAt == Demo.date("2025-03-18"))
         #expect(log.filter { $0.type == "PaymentScheduled" }.count == 8)
         // Folding the streams back gives the states the decisions saw.
-        let family = Beneficiary(events: try await ledger.store.readStream(BeneficiaryKey(Demo.programme, Demo.family).stream).map(DomainEventDecoder.decode))
+        let family = Beneficiary(
+            events: try await ledger.store.readStream(BeneficiaryKey(Demo.programme, Demo.family).stream).map(DomainEventDecoder.decode))
         #expect(family.status == .enrolled)
         #expect(family.status(on: Demo.date("2025-03-01")) == .enrolled)
         #expect(family.overpayments.values.allSatisfy { $0.outstandingMinor == 0 })
@@ -232,9 +244,11 @@ import Testing
         let assessed = try await session.run(near, key: "assess-near")
         #expect((assessed.events.first as? HouseholdAssessed)?.score == Demo.number("12.007399"))
         for id in [Demo.widow, Demo.family] {
-            try await session.run(DetermineEligibility(programmeId: Demo.programme, householdId: id, effectiveOn: Demo.date("2024-11-20")), key: "determine-\(id)")
             try await session.run(
-                Enrol(programmeId: Demo.programme, householdId: id, effectiveOn: Demo.date("2024-12-01"), payeePersonId: Demo.head(of: id)), key: "enrol-\(id)")
+                DetermineEligibility(programmeId: Demo.programme, householdId: id, effectiveOn: Demo.date("2024-11-20")), key: "determine-\(id)")
+            try await session.run(
+                Enrol(programmeId: Demo.programme, householdId: id, effectiveOn: Demo.date("2024-12-01"), payeePersonId: Demo.head(of: id)),
+                key: "enrol-\(id)")
         }
         // Floods in Baghdad: 30,000 IQD per member for February and March, and temporary enrolment below 12.1 until 31 March.
         let topUp = TopUpID("TU-2025FLOOD1")
@@ -242,7 +256,8 @@ import Testing
             DeclareEmergencyTopUp(
                 programmeId: Demo.programme, topUpId: topUp, shock: .flood, basis: .perMember, currency: .iqd, amountMinor: 30_000,
                 cycles: [Demo.cycle("2025-02"), Demo.cycle("2025-03")], areas: [AreaCode("IQ-BG")], beneficiaries: .enrolledAndTemporary,
-                temporaryEnrolment: .init(relaxedThreshold: Demo.number("12.1"), scoreScale: .lnMonthlyPerCapitaConsumption, endsOn: Demo.date("2025-03-31")),
+                temporaryEnrolment: .init(
+                    relaxedThreshold: Demo.number("12.1"), scoreScale: .lnMonthlyPerCapitaConsumption, endsOn: Demo.date("2025-03-31")),
                 declaredOn: Demo.date("2025-01-20"), legalBasis: Demo.law),
             key: "declare-flood")
         let all = [Demo.widow, Demo.family, Demo.wellOff, nearEligible]
@@ -279,7 +294,8 @@ import Testing
         #expect(paid["2025-03"] == [Demo.widow: 365_000, Demo.family: 275_000, nearEligible: 260_000])
         #expect(paid["2025-04"] == [Demo.widow: 275_000, Demo.family: 275_000])
 
-        let end = EndTemporaryEnrolment(programmeId: Demo.programme, householdId: nearEligible, decidedBy: ActorID("system:scheduler"), decidedOn: Demo.date("2025-03-31"))
+        let end = EndTemporaryEnrolment(
+            programmeId: Demo.programme, householdId: nearEligible, decidedBy: ActorID("system:scheduler"), decidedOn: Demo.date("2025-03-31"))
         await #expect(throws: DomainRejection.self) { try await session.run(end, key: "end-early") }
         var onTime = end
         onTime.decidedOn = Demo.date("2025-04-01")
@@ -290,7 +306,8 @@ import Testing
         try await session.pay(Demo.widow, "2025-02", amount: 365_000)
         try await session.run(
             RecordPaymentIssued(
-                programmeId: Demo.programme, cycle: Demo.cycle("2025-02"), householdId: Demo.family, channel: .bankTransfer, providerId: ProviderID("rafidain"),
+                programmeId: Demo.programme, cycle: Demo.cycle("2025-02"), householdId: Demo.family, channel: .bankTransfer,
+                providerId: ProviderID("rafidain"),
                 providerRef: ProviderReference("RB-2025-02-77"), currency: .iqd, amountMinor: 275_000, issuedOn: Demo.date("2025-02-11")),
             key: "issue-family-feb")
         try await session.run(
@@ -300,7 +317,8 @@ import Testing
             key: "fail-family-feb")
         try await session.run(
             RecordPaymentIssued(
-                programmeId: Demo.programme, cycle: Demo.cycle("2025-02"), householdId: nearEligible, channel: .mobileWallet, providerId: ProviderID("zain-cash"),
+                programmeId: Demo.programme, cycle: Demo.cycle("2025-02"), householdId: nearEligible, channel: .mobileWallet,
+                providerId: ProviderID("zain-cash"),
                 providerRef: ProviderReference("ZC-2025-02-9"), currency: .iqd, amountMinor: 260_000, issuedOn: Demo.date("2025-02-15")),
             key: "issue-near-feb")
         let closed = try await session.run(
@@ -323,7 +341,11 @@ import Testing
         let (_, ledger) = try await Self.ledger()
         let bad = AppendRequest(
             idempotencyKey: "bad", stream: "household-HH-BG00000001", expected: .noStream,
-            events: [NewEvent(type: "HouseholdRegistered", data: ["householdId": "HH-BG00000001"], metadata: Demo.metadata, effectiveAt: Demo.date("2024-06-01"))])
+            events: [
+                NewEvent(
+                    type: "HouseholdRegistered", data: ["householdId": "HH-BG00000001"], metadata: Demo.metadata, effectiveAt: Demo.date("2024-06-01")
+                )
+            ])
         let violation = await #expect(throws: EventStoreError.self) { try await ledger.store.append(bad) }
         #expect(violation?.code == .schemaViolation)
     }
@@ -334,14 +356,20 @@ import Testing
         try await session.runAll(Demo.programmeCommands, prefix: "programme")
         try await session.runAll(Array(Demo.registryCommands.prefix(4)), prefix: "registry")
         try await session.run(Demo.assessments[0], key: "assess")
-        try await session.run(DetermineEligibility(programmeId: Demo.programme, householdId: Demo.widow, effectiveOn: Demo.date("2024-11-20")), key: "determine")
-        try await session.run(Enrol(programmeId: Demo.programme, householdId: Demo.widow, effectiveOn: Demo.date("2024-12-01"), payeePersonId: Demo.head(of: Demo.widow)), key: "enrol")
+        try await session.run(
+            DetermineEligibility(programmeId: Demo.programme, householdId: Demo.widow, effectiveOn: Demo.date("2024-11-20")), key: "determine")
+        try await session.run(
+            Enrol(
+                programmeId: Demo.programme, householdId: Demo.widow, effectiveOn: Demo.date("2024-12-01"), payeePersonId: Demo.head(of: Demo.widow)),
+            key: "enrol")
         try await session.open("2025-01")
         let command = SchedulePayment(programmeId: Demo.programme, cycle: Demo.cycle("2025-01"), householdId: Demo.widow)
         let results = await withTaskGroup(of: Result<LedgerOutcome, any Error>.self) { group in
             for i in 0..<6 {
                 group.addTask {
-                    do { return .success(try await ledger.handle(command, metadata: Demo.metadata, idempotencyKey: "schedule-\(i)")) } catch { return .failure(error) }
+                    do { return .success(try await ledger.handle(command, metadata: Demo.metadata, idempotencyKey: "schedule-\(i)")) } catch {
+                        return .failure(error)
+                    }
                 }
             }
             return await group.reduce(into: []) { $0.append($1) }
@@ -363,8 +391,12 @@ import Testing
         try await session.runAll(Demo.programmeCommands, prefix: "programme")
         try await session.runAll(Array(Demo.registryCommands.prefix(4)), prefix: "registry")
         try await session.run(Demo.assessments[0], key: "assess")
-        try await session.run(DetermineEligibility(programmeId: Demo.programme, householdId: Demo.widow, effectiveOn: Demo.date("2024-11-20")), key: "determine")
-        try await session.run(Enrol(programmeId: Demo.programme, householdId: Demo.widow, effectiveOn: Demo.date("2024-12-01"), payeePersonId: Demo.head(of: Demo.widow)), key: "enrol")
+        try await session.run(
+            DetermineEligibility(programmeId: Demo.programme, householdId: Demo.widow, effectiveOn: Demo.date("2024-11-20")), key: "determine")
+        try await session.run(
+            Enrol(
+                programmeId: Demo.programme, householdId: Demo.widow, effectiveOn: Demo.date("2024-12-01"), payeePersonId: Demo.head(of: Demo.widow)),
+            key: "enrol")
         try await session.open("2025-01")
         let command = SchedulePayment(programmeId: Demo.programme, cycle: Demo.cycle("2025-01"), householdId: Demo.widow)
         var attempts: [Int] = []
@@ -409,7 +441,8 @@ import Testing
             "householdId": "HH-BG00000001", "programmeId": "iq-spn", "formulaVersion": 1, "assessedOn": "2024-11-05",
             "indicators": [
                 "logHouseholdSize": .number(JSONNumber(literal: "1.098612")!), "dependencyRatio": .number(JSONNumber(literal: "0.666667")!),
-                "headEducationLevel": 1, "memberEarnsSalaryOrPension": 0, "crowdingOver3PerRoom": 1, "ownsCar": 0, "ownsDwelling": 0, "ruralResidence": 0,
+                "headEducationLevel": 1, "memberEarnsSalaryOrPension": 0, "crowdingOver3PerRoom": 1, "ownsCar": 0, "ownsDwelling": 0,
+                "ruralResidence": 0,
             ],
             "score": .number(JSONNumber(literal: "11.585486")!),
         ]
@@ -418,7 +451,9 @@ import Testing
         _ = try await ledger.store.append(
             AppendRequest(
                 idempotencyKey: "legacy-assessment", stream: household, expected: .exact(version),
-                events: [NewEvent(type: "HouseholdAssessed", schemaVersion: 1, data: v1, metadata: Demo.metadata, effectiveAt: Demo.date("2024-11-05"))]))
+                events: [
+                    NewEvent(type: "HouseholdAssessed", schemaVersion: 1, data: v1, metadata: Demo.metadata, effectiveAt: Demo.date("2024-11-05"))
+                ]))
         let outcome = try await session.run(
             DetermineEligibility(programmeId: Demo.programme, householdId: Demo.widow, effectiveOn: Demo.date("2024-11-20")), key: "determine")
         let determined = outcome.events.first as? EligibilityDetermined

@@ -43,7 +43,8 @@ enum Demo {
             programmeId: programme, ruleVersion: 1, effectiveFrom: date("2024-10-01"), legalBasis: law, formulaVersion: 1,
             pmtThreshold: number("11.827736"), combination: .pmtAndCategory,
             categories: [
-                .init(category: .marriedUnemployed), .init(category: .widow), .init(category: .divorcedWoman), .init(category: .singleWoman, minAge: 35),
+                .init(category: .marriedUnemployed), .init(category: .widow), .init(category: .divorcedWoman),
+                .init(category: .singleWoman, minAge: 35),
                 .init(category: .orphan, maxAge: 18), .init(category: .disabledPerson), .init(category: .elderlyUnableToWork, minAge: 60),
             ]),
         PublishBenefitSchedule(

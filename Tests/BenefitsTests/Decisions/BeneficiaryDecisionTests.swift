@@ -24,18 +24,22 @@ import Testing
         let suspended = decided { () throws(DomainRejection) in try Given.beneficiaryState().decide(suspend) }
         expectEvents(
             suspended,
-            [BeneficiarySuspended(
-                programmeId: Given.programme, householdId: Given.household, reason: .pendingReassessment, effectiveOn: Given.date("2025-02-10"),
-                decidedBy: Given.manager)])
+            [
+                BeneficiarySuspended(
+                    programmeId: Given.programme, householdId: Given.household, reason: .pendingReassessment, effectiveOn: Given.date("2025-02-10"),
+                    decidedBy: Given.manager)
+            ])
         let lift = LiftSuspension(
             programmeId: Given.programme, householdId: Given.household, reason: .reviewCleared, effectiveOn: Given.date("2025-03-05"),
             decidedBy: Given.manager)
         let lifted = decided { () throws(DomainRejection) in try Given.beneficiaryState(Given.enrolledHistory + suspended).decide(lift) }
         expectEvents(
             lifted,
-            [SuspensionLifted(
-                programmeId: Given.programme, householdId: Given.household, reason: .reviewCleared, effectiveOn: Given.date("2025-03-05"),
-                decidedBy: Given.manager, arrearsDue: false)])
+            [
+                SuspensionLifted(
+                    programmeId: Given.programme, householdId: Given.household, reason: .reviewCleared, effectiveOn: Given.date("2025-03-05"),
+                    decidedBy: Given.manager, arrearsDue: false)
+            ])
         let state = Given.beneficiaryState(Given.enrolledHistory + suspended + lifted)
         #expect(state.status(on: Given.date("2025-02-09")) == .enrolled)
         #expect(state.status(on: Given.date("2025-02-10")) == .suspended)
@@ -45,15 +49,16 @@ import Testing
 
     @Test func aStatusIsReadAsKnownNowSoALaterRecordedExclusionOverridesFromItsDate() {
         // Suspended 10 March, lifted 1 April; then, in May, excluded with effect from 1 February.
-        let history: [any DomainEvent] = Given.enrolledHistory + [
-            BeneficiarySuspended(
-                programmeId: Given.programme, householdId: Given.household, reason: .pendingReassessment, effectiveOn: Given.date("2025-03-10"),
-                decidedBy: Given.manager),
-            SuspensionLifted(
-                programmeId: Given.programme, householdId: Given.household, reason: .reviewCleared, effectiveOn: Given.date("2025-04-01"),
-                decidedBy: Given.manager, arrearsDue: false),
-            Given.excluded(effective: "2025-02-01", decided: "2025-05-05"),
-        ]
+        let history: [any DomainEvent] =
+            Given.enrolledHistory + [
+                BeneficiarySuspended(
+                    programmeId: Given.programme, householdId: Given.household, reason: .pendingReassessment, effectiveOn: Given.date("2025-03-10"),
+                    decidedBy: Given.manager),
+                SuspensionLifted(
+                    programmeId: Given.programme, householdId: Given.household, reason: .reviewCleared, effectiveOn: Given.date("2025-04-01"),
+                    decidedBy: Given.manager, arrearsDue: false),
+                Given.excluded(effective: "2025-02-01", decided: "2025-05-05"),
+            ]
         let state = Given.beneficiaryState(history)
         #expect(state.status(on: Given.date("2025-01-31")) == .enrolled)
         #expect(state.status(on: Given.date("2025-03-15")) == .excluded)
@@ -71,8 +76,10 @@ import Testing
         }
         expectEvents(
             events,
-            [Given.excluded(effective: "2025-02-01"), Self.overpayment("2025-02", effective: "2025-02-01"),
-             Self.overpayment("2025-03", effective: "2025-02-01")])
+            [
+                Given.excluded(effective: "2025-02-01"), Self.overpayment("2025-02", effective: "2025-02-01"),
+                Self.overpayment("2025-03", effective: "2025-02-01"),
+            ])
         let after = Given.beneficiaryState(Given.enrolledHistory + events)
         #expect(after.status(on: Given.date("2025-01-31")) == .enrolled)
         #expect(after.status(on: Given.date("2025-02-01")) == .excluded)
@@ -128,9 +135,11 @@ import Testing
         }
         expectEvents(
             appealed,
-            [ExclusionAppealed(
-                programmeId: Given.programme, householdId: Given.household, appealId: AppealID("APL-2025BG000001"), grounds: .crossMatchMismatch,
-                channel: .welfareOffice, filedOn: Given.date("2025-04-20"))])
+            [
+                ExclusionAppealed(
+                    programmeId: Given.programme, householdId: Given.household, appealId: AppealID("APL-2025BG000001"), grounds: .crossMatchMismatch,
+                    channel: .welfareOffice, filedOn: Given.date("2025-04-20"))
+            ])
         let reverse = ReverseExclusion(
             programmeId: Given.programme, householdId: Given.household, reason: .appealUpheld, appealId: AppealID("APL-2025BG000001"),
             effectiveOn: Given.date("2025-02-01"), decidedBy: Given.manager, decidedOn: Given.date("2025-05-02"))
@@ -143,10 +152,12 @@ import Testing
         }
         expectEvents(
             reversed,
-            [ExclusionReversed(
-                programmeId: Given.programme, householdId: Given.household, reason: .appealUpheld, appealId: AppealID("APL-2025BG000001"),
-                effectiveOn: Given.date("2025-02-01"), decidedBy: Given.manager, decidedOn: Given.date("2025-05-02"), arrearsDue: false),
-             waiver("2025-02"), waiver("2025-03")])
+            [
+                ExclusionReversed(
+                    programmeId: Given.programme, householdId: Given.household, reason: .appealUpheld, appealId: AppealID("APL-2025BG000001"),
+                    effectiveOn: Given.date("2025-02-01"), decidedBy: Given.manager, decidedOn: Given.date("2025-05-02"), arrearsDue: false),
+                waiver("2025-02"), waiver("2025-03"),
+            ])
         let after = Given.beneficiaryState(Given.enrolledHistory + exclusion + appealed + reversed)
         #expect(after.status == .enrolled)
         #expect(after.status(on: Given.date("2025-02-15")) == .enrolled)
@@ -158,7 +169,8 @@ import Testing
         let payments = [Given.paid("2025-02"), Given.paid("2025-03"), Given.paid("2025-04")]
         let exclusion: [any DomainEvent] = [
             Given.excluded(effective: "2025-02-01", decided: "2025-04-20"), Self.overpayment("2025-02", effective: "2025-02-01", on: "2025-04-20"),
-            Self.overpayment("2025-03", effective: "2025-02-01", on: "2025-04-20"), Self.overpayment("2025-04", effective: "2025-02-01", on: "2025-04-20"),
+            Self.overpayment("2025-03", effective: "2025-02-01", on: "2025-04-20"),
+            Self.overpayment("2025-04", effective: "2025-02-01", on: "2025-04-20"),
         ]
         let reverse = ReverseExclusion(
             programmeId: Given.programme, householdId: Given.household, reason: .crossMatchFalsePositive, effectiveOn: Given.date("2025-04-01"),
@@ -175,21 +187,25 @@ import Testing
     }
 
     @Test func aRejectedAppealLeavesTheExclusionStanding() {
-        let history: [any DomainEvent] = Given.enrolledHistory + [
-            Given.excluded(effective: "2025-03-01"),
-            ExclusionAppealed(
-                programmeId: Given.programme, householdId: Given.household, appealId: AppealID("APL-2025BG000001"), grounds: .dataError,
-                channel: .online, filedOn: Given.date("2025-03-25")),
-        ]
+        let history: [any DomainEvent] =
+            Given.enrolledHistory + [
+                Given.excluded(effective: "2025-03-01"),
+                ExclusionAppealed(
+                    programmeId: Given.programme, householdId: Given.household, appealId: AppealID("APL-2025BG000001"), grounds: .dataError,
+                    channel: .online, filedOn: Given.date("2025-03-25")),
+            ]
         let reject = RejectAppeal(
             programmeId: Given.programme, householdId: Given.household, appealId: AppealID("APL-2025BG000001"), reason: .evidenceConfirmsExclusion,
             decidedBy: Given.manager, decidedOn: Given.date("2025-04-30"))
         let events = decided { () throws(DomainRejection) in try Given.beneficiaryState(history).decide(reject) }
         expectEvents(
             events,
-            [ExclusionAppealRejected(
-                programmeId: Given.programme, householdId: Given.household, appealId: AppealID("APL-2025BG000001"), reason: .evidenceConfirmsExclusion,
-                decidedBy: Given.manager, decidedOn: Given.date("2025-04-30"))])
+            [
+                ExclusionAppealRejected(
+                    programmeId: Given.programme, householdId: Given.household, appealId: AppealID("APL-2025BG000001"),
+                    reason: .evidenceConfirmsExclusion,
+                    decidedBy: Given.manager, decidedOn: Given.date("2025-04-30"))
+            ])
         let after = Given.beneficiaryState(history + events)
         #expect(after.status == .excluded)
         #expect(after.openAppeal == nil)
@@ -212,7 +228,8 @@ import Testing
         let state = Given.beneficiaryState(Given.enrolledHistory + proposed)
         #expect(state.openProposals.keys.contains(ProposalID("XP-2025BG000001")))
         let excluded = decided { () throws(DomainRejection) in
-            try state.decide(Self.exclude(effective: "2025-02-01", proposal: ProposalID("XP-2025BG000001")), programme: Given.programmeState(), payments: [])
+            try state.decide(
+                Self.exclude(effective: "2025-02-01", proposal: ProposalID("XP-2025BG000001")), programme: Given.programmeState(), payments: [])
         }
         #expect((excluded.first as? BeneficiaryExcluded)?.proposalId == ProposalID("XP-2025BG000001"))
         #expect(Given.beneficiaryState(Given.enrolledHistory + proposed + excluded).openProposals.isEmpty)
@@ -221,9 +238,12 @@ import Testing
             decidedBy: Given.manager, decidedOn: Given.date("2025-03-19"))
         expectEvents(
             decided { () throws(DomainRejection) in try state.decide(dismiss) },
-            [ExclusionProposalDismissed(
-                proposalId: ProposalID("XP-2025BG000001"), programmeId: Given.programme, householdId: Given.household, reason: .falsePositiveMatch,
-                decidedBy: Given.manager, decidedOn: Given.date("2025-03-19"))])
+            [
+                ExclusionProposalDismissed(
+                    proposalId: ProposalID("XP-2025BG000001"), programmeId: Given.programme, householdId: Given.household,
+                    reason: .falsePositiveMatch,
+                    decidedBy: Given.manager, decidedOn: Given.date("2025-03-19"))
+            ])
     }
 
     @Test func anExitEndsTheEnrolmentAndRecoveriesReduceWhatIsOwed() {
@@ -233,12 +253,15 @@ import Testing
         let exited = decided { () throws(DomainRejection) in try Given.beneficiaryState().decide(exit) }
         expectEvents(
             exited,
-            [BeneficiaryExited(
-                programmeId: Given.programme, householdId: Given.household, reason: .movedAbroad, effectiveOn: Given.date("2025-04-01"),
-                decidedBy: Given.manager)])
+            [
+                BeneficiaryExited(
+                    programmeId: Given.programme, householdId: Given.household, reason: .movedAbroad, effectiveOn: Given.date("2025-04-01"),
+                    decidedBy: Given.manager)
+            ])
         #expect(Given.beneficiaryState(Given.enrolledHistory + exited).status(on: Given.date("2025-04-01")) == .exited)
 
-        let owing = Given.beneficiaryState(Given.enrolledHistory + [Given.excluded(effective: "2025-02-01"), Self.overpayment("2025-02", effective: "2025-02-01")])
+        let owing = Given.beneficiaryState(
+            Given.enrolledHistory + [Given.excluded(effective: "2025-02-01"), Self.overpayment("2025-02", effective: "2025-02-01")])
         let recover = RecordOverpaymentRecovery(
             programmeId: Given.programme, householdId: Given.household, cycle: Given.cycle("2025-02"), method: .cashRepayment, currency: .iqd,
             amountMinor: 100_000, recoveredOn: Given.date("2025-04-02"), recoveryRef: EvidenceReference("receipt:2025/BG/0099"),

@@ -17,7 +17,10 @@ import Testing
     /// calibration.md §6, read as a table: size 4 is the cap, so larger households get the size-4 amount.
     static let calibrationTable: [(Sex, Int, Int64)] =
         [(Sex.male, 1, 125_000), (.male, 2, 175_000), (.male, 3, 225_000), (.male, 4, 275_000), (.male, 5, 275_000), (.male, 9, 275_000)]
-        + [(Sex.female, 1, 125_000), (.female, 2, 200_000), (.female, 3, 275_000), (.female, 4, 325_000), (.female, 6, 325_000), (.female, 12, 325_000)]
+        + [
+            (Sex.female, 1, 125_000), (.female, 2, 200_000), (.female, 3, 275_000), (.female, 4, 325_000), (.female, 6, 325_000),
+            (.female, 12, 325_000),
+        ]
 
     @Test(arguments: calibrationTable)
     func theSPNScheduleReproducesCalibrationTableExactly(_ sex: Sex, _ size: Int, _ amount: Int64) throws {
@@ -69,7 +72,9 @@ import Testing
         // 100,000 + 6 × 20,000 + 6 × 10,000 + 6 × 25,000 = 430,000 → capped at 400,000.
         let c = Self.composition(size: 10, headSex: .female, ages: [40, 38] + Array(repeating: 9, count: 8), disabled: 6)
         let e = try BenefitSchedule(Self.linear).entitlement(for: c)
-        #expect(e.components.first { $0.component == .perMember } == EntitlementComponent(component: .perMember, amountMinor: 120_000, count: 6, unitAmountMinor: 20_000))
+        #expect(
+            e.components.first { $0.component == .perMember }
+                == EntitlementComponent(component: .perMember, amountMinor: 120_000, count: 6, unitAmountMinor: 20_000))
         #expect(e.components.first { $0.component == .perChild }?.count == 6)
         #expect(e.components.last == EntitlementComponent(component: .capAdjustment, amountMinor: -30_000))
         #expect(e.monthlyAmountMinor == 400_000)
@@ -88,7 +93,10 @@ import Testing
     @Test func aHouseholdWithoutAHeadHasNoEntitlement() {
         let c = Self.composition(size: 2, headSex: .female)
         let headless = HouseholdComposition(date: c.date, members: c.members, headPersonId: nil)
-        let error = rejection { () throws(DomainRejection) in _ = try BenefitSchedule(Given.schedule).entitlement(for: headless); return [] }
+        let error = rejection { () throws(DomainRejection) in
+            _ = try BenefitSchedule(Given.schedule).entitlement(for: headless)
+            return []
+        }
         #expect(error?.code == .noHeadOfHousehold)
     }
 
@@ -96,13 +104,19 @@ import Testing
         let huge = BenefitSchedulePublished(
             programmeId: Given.programme, scheduleVersion: 4, effectiveFrom: Given.date("2025-01-01"), legalBasis: Given.law, currency: .iqd,
             baseAmountMinor: 0, memberComponents: .init(perMemberAmountMinor: Int64.max / 2))
-        let error = rejection { () throws(DomainRejection) in _ = try BenefitSchedule(huge).entitlement(for: Self.composition(size: 3, headSex: .male)); return [] }
+        let error = rejection { () throws(DomainRejection) in
+            _ = try BenefitSchedule(huge).entitlement(for: Self.composition(size: 3, headSex: .male))
+            return []
+        }
         #expect(error?.code == .amountOverflow)
         #expect(error?.field == "components.perMember")
         let large = BenefitSchedulePublished(
             programmeId: Given.programme, scheduleVersion: 4, effectiveFrom: Given.date("2025-01-01"), legalBasis: Given.law, currency: .iqd,
             baseAmountMinor: 600_000_000_000_000, memberComponents: .init(perMemberAmountMinor: 200_000_000_000_000))
-        let beyond = rejection { () throws(DomainRejection) in _ = try BenefitSchedule(large).entitlement(for: Self.composition(size: 3, headSex: .male)); return [] }
+        let beyond = rejection { () throws(DomainRejection) in
+            _ = try BenefitSchedule(large).entitlement(for: Self.composition(size: 3, headSex: .male))
+            return []
+        }
         #expect(beyond?.code == .amountOverflow)
         #expect(beyond?.field == "monthlyAmountMinor")
     }

@@ -51,9 +51,11 @@ import Testing
             evidenceRef: EvidenceReference("civil-status:2025/000123"))
         expectEvents(
             decided { () throws(DomainRejection) in try household.decide(removal) },
-            [MemberRemoved(
-                householdId: Given.household, personId: Given.olderChild, reason: .deceased, effectiveOn: Given.date("2025-01-10"),
-                evidenceRef: EvidenceReference("civil-status:2025/000123"))])
+            [
+                MemberRemoved(
+                    householdId: Given.household, personId: Given.olderChild, reason: .deceased, effectiveOn: Given.date("2025-01-10"),
+                    evidenceRef: EvidenceReference("civil-status:2025/000123"))
+            ])
     }
 
     @Test func changingTheHeadNamesThePreviousHeadAndChangesTheTableRow() {
@@ -64,9 +66,11 @@ import Testing
         let events = decided { () throws(DomainRejection) in try household.decide(command) }
         expectEvents(
             events,
-            [HeadOfHouseholdChanged(
-                householdId: Given.household, previousHeadPersonId: Given.head, newHeadPersonId: PersonID("P-BG0000000105"),
-                reason: .dataCorrection, effectiveOn: Given.date("2025-01-01"))])
+            [
+                HeadOfHouseholdChanged(
+                    householdId: Given.household, previousHeadPersonId: Given.head, newHeadPersonId: PersonID("P-BG0000000105"),
+                    reason: .dataCorrection, effectiveOn: Given.date("2025-01-01"))
+            ])
         let after = events.reduce(household) { $0.evolve($1) }
         #expect(after.composition(on: Given.date("2024-12-31")).head?.sex == .female)
         #expect(after.composition(on: Given.date("2025-01-01")).head?.sex == .male)
@@ -80,10 +84,12 @@ import Testing
         let events = decided { () throws(DomainRejection) in try household.decide(command) }
         expectEvents(
             events,
-            [HouseholdRelocated(
-                householdId: Given.household, from: .init(governorate: GovernorateCode("IQ-BG"), district: DistrictCode("IQ-BG-07")),
-                to: .init(governorate: GovernorateCode("IQ-BA"), district: DistrictCode("IQ-BA-03"), residence: .camp), reason: .displacement,
-                effectiveOn: Given.date("2025-01-05"))])
+            [
+                HouseholdRelocated(
+                    householdId: Given.household, from: .init(governorate: GovernorateCode("IQ-BG"), district: DistrictCode("IQ-BG-07")),
+                    to: .init(governorate: GovernorateCode("IQ-BA"), district: DistrictCode("IQ-BA-03"), residence: .camp), reason: .displacement,
+                    effectiveOn: Given.date("2025-01-05"))
+            ])
         let after = events.reduce(household) { $0.evolve($1) }
         #expect(after.area(on: Given.date("2025-01-04"))?.governorate == GovernorateCode("IQ-BG"))
         #expect(after.area(on: Given.date("2025-01-05"))?.district == DistrictCode("IQ-BA-03"))
@@ -107,8 +113,10 @@ import Testing
         before.assessedOn = Given.date("2025-02-28")
         var after = command
         after.assessedOn = Given.date("2025-03-01")
-        let beforeEvent = decided { () throws(DomainRejection) in try Given.householdState().decide(before, programme: programme) }.first as? HouseholdAssessed
-        let afterEvent = decided { () throws(DomainRejection) in try Given.householdState().decide(after, programme: programme) }.first as? HouseholdAssessed
+        let beforeEvent =
+            decided { () throws(DomainRejection) in try Given.householdState().decide(before, programme: programme) }.first as? HouseholdAssessed
+        let afterEvent =
+            decided { () throws(DomainRejection) in try Given.householdState().decide(after, programme: programme) }.first as? HouseholdAssessed
         #expect(beforeEvent?.formulaVersion == 1)
         #expect(beforeEvent?.score == Given.number("11.585486"))
         #expect(afterEvent?.formulaVersion == 2)

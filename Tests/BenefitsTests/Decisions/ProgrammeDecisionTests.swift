@@ -78,7 +78,8 @@ import Testing
         let command = DeclareEmergencyTopUp(
             programmeId: Given.programme, topUpId: TopUpID("TU-2025FLOOD1"), shock: .flood, basis: .perMember, currency: .iqd, amountMinor: 30_000,
             cycles: [Given.cycle("2025-03"), Given.cycle("2025-02")], areas: [AreaCode("IQ-BG")], beneficiaries: .enrolledAndTemporary,
-            temporaryEnrolment: .init(relaxedThreshold: Given.number("12"), scoreScale: .lnMonthlyPerCapitaConsumption, endsOn: Given.date("2025-03-31")),
+            temporaryEnrolment: .init(
+                relaxedThreshold: Given.number("12"), scoreScale: .lnMonthlyPerCapitaConsumption, endsOn: Given.date("2025-03-31")),
             declaredOn: Given.date("2025-01-20"), legalBasis: Given.law)
         let expected = Given.topUp(
             temporary: .init(relaxedThreshold: Given.number("12"), scoreScale: .lnMonthlyPerCapitaConsumption, endsOn: Given.date("2025-03-31")))

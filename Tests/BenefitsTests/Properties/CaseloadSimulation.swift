@@ -56,30 +56,45 @@ struct CaseloadSimulation {
         let id = HouseholdID("HH-PT\(pad(i, 8))")
         households.append(id)
         let inBaghdad = rng.chance(500)
-        count(ledger.handle(RegisterHousehold(
-            householdId: id, governorate: GovernorateCode(inBaghdad ? "IQ-BG" : "IQ-BA"), district: DistrictCode(inBaghdad ? "IQ-BG-07" : "IQ-BA-03"),
-            residence: .urban, registrationSource: .socialResearcherVisit, registeredOn: Given.date("2024-06-01"), registeredBy: Given.researcher)))
+        count(
+            ledger.handle(
+                RegisterHousehold(
+                    householdId: id, governorate: GovernorateCode(inBaghdad ? "IQ-BG" : "IQ-BA"),
+                    district: DistrictCode(inBaghdad ? "IQ-BG-07" : "IQ-BA-03"),
+                    residence: .urban, registrationSource: .socialResearcherVisit, registeredOn: Given.date("2024-06-01"),
+                    registeredBy: Given.researcher)))
         let female = rng.chance(350)
         let marital: MaritalStatus =
-            female ? [.widowed, .divorced, .neverMarried, .married, .abandoned].randomElement(using: &rng)! : [.married, .widowed, .divorced].randomElement(using: &rng)!
-        count(ledger.handle(AddMember(
-            householdId: id, personId: person(i, 1), sex: female ? .female : .male, birthDate: Given.date("19\(Int.random(in: 55...95, using: &rng))-03-15"),
-            relationship: .head, maritalStatus: marital, workStatus: [.unemployed, .employed, .unableToWork].randomElement(using: &rng)!,
-            effectiveOn: Given.date("2024-06-01"))))
+            female
+            ? [.widowed, .divorced, .neverMarried, .married, .abandoned].randomElement(using: &rng)!
+            : [.married, .widowed, .divorced].randomElement(using: &rng)!
+        count(
+            ledger.handle(
+                AddMember(
+                    householdId: id, personId: person(i, 1), sex: female ? .female : .male,
+                    birthDate: Given.date("19\(Int.random(in: 55...95, using: &rng))-03-15"),
+                    relationship: .head, maritalStatus: marital, workStatus: [.unemployed, .employed, .unableToWork].randomElement(using: &rng)!,
+                    effectiveOn: Given.date("2024-06-01"))))
         for child in 0..<Int.random(in: 0...5, using: &rng) {
-            count(ledger.handle(AddMember(
-                householdId: id, personId: person(i, child + 2), sex: rng.chance(500) ? .female : .male,
-                birthDate: Given.date("20\(Int.random(in: 10...23, using: &rng))-07-01"), relationship: .son, maritalStatus: .neverMarried, workStatus: .child,
-                orphanhood: marital == .widowed ? (female ? .paternal : .maternal) : .notOrphan, effectiveOn: Given.date("2024-06-01"))))
+            count(
+                ledger.handle(
+                    AddMember(
+                        householdId: id, personId: person(i, child + 2), sex: rng.chance(500) ? .female : .male,
+                        birthDate: Given.date("20\(Int.random(in: 10...23, using: &rng))-07-01"), relationship: .son, maritalStatus: .neverMarried,
+                        workStatus: .child,
+                        orphanhood: marital == .widowed ? (female ? .paternal : .maternal) : .notOrphan, effectiveOn: Given.date("2024-06-01"))))
         }
         let logs = ["0.693147", "1.098612", "1.386294", "1.609438", "1.791759", "1.945910"]
         let indicators = HouseholdAssessed.Indicators(
-            logHouseholdSize: Given.number(logs.randomElement(using: &rng)!), dependencyRatio: Given.number(["0.25", "0.5", "0.6", "0.75"].randomElement(using: &rng)!),
+            logHouseholdSize: Given.number(logs.randomElement(using: &rng)!),
+            dependencyRatio: Given.number(["0.25", "0.5", "0.6", "0.75"].randomElement(using: &rng)!),
             headEducationLevel: EducationLevel.allCases.randomElement(using: &rng)!, memberEarnsSalaryOrPension: rng.chance(100),
             crowdingOver3PerRoom: rng.chance(600), ownsCar: rng.chance(50), ownsDwelling: rng.chance(300), ruralResidence: rng.chance(400))
-        count(ledger.handle(AssessHousehold(
-            householdId: id, programmeId: Self.programme, assessedOn: Given.date("2024-11-0\(Int.random(in: 1...9, using: &rng))"),
-            indicators: indicators, assessedBy: Given.researcher)))
+        count(
+            ledger.handle(
+                AssessHousehold(
+                    householdId: id, programmeId: Self.programme, assessedOn: Given.date("2024-11-0\(Int.random(in: 1...9, using: &rng))"),
+                    indicators: indicators, assessedBy: Given.researcher)))
     }
 
     func beneficiary(_ id: HouseholdID) -> Beneficiary { Beneficiary(events: ledger.events(of: BeneficiaryKey(Self.programme, id).stream)) }
@@ -89,8 +104,11 @@ struct CaseloadSimulation {
     mutating func step(on day: BusinessDate) {
         let cycle = day.paymentCycle
         if day.day == 1, day >= Given.date("2025-01-01") {
-            count(ledger.handle(OpenPaymentCycle(
-                programmeId: Self.programme, cycle: cycle, enrolmentDate: day, windowOpensOn: day.adding(days: 4), windowClosesOn: day.adding(days: 24))))
+            count(
+                ledger.handle(
+                    OpenPaymentCycle(
+                        programmeId: Self.programme, cycle: cycle, enrolmentDate: day, windowOpensOn: day.adding(days: 4),
+                        windowClosesOn: day.adding(days: 24))))
             let run = SchedulePayments(programmeId: Self.programme, cycle: cycle, households: households.shuffled(using: &rng))
             ledger.schedule(run)
             ledger.schedule(run)  // a rerun schedules nothing new
@@ -107,18 +125,23 @@ struct CaseloadSimulation {
     }
 
     mutating func declareTopUp(on day: BusinessDate) {
-        count(ledger.handle(DeclareEmergencyTopUp(
-            programmeId: Self.programme, topUpId: Self.topUpId, shock: .flood, basis: .perMember, currency: .iqd, amountMinor: 30_000,
-            cycles: [Given.cycle("2025-04"), Given.cycle("2025-05")], areas: [AreaCode("IQ-BG")], beneficiaries: .enrolledAndTemporary,
-            temporaryEnrolment: .init(relaxedThreshold: Given.number("12.2"), scoreScale: .lnMonthlyPerCapitaConsumption, endsOn: Given.date("2025-05-31")),
-            declaredOn: day, legalBasis: Given.law)))
+        count(
+            ledger.handle(
+                DeclareEmergencyTopUp(
+                    programmeId: Self.programme, topUpId: Self.topUpId, shock: .flood, basis: .perMember, currency: .iqd, amountMinor: 30_000,
+                    cycles: [Given.cycle("2025-04"), Given.cycle("2025-05")], areas: [AreaCode("IQ-BG")], beneficiaries: .enrolledAndTemporary,
+                    temporaryEnrolment: .init(
+                        relaxedThreshold: Given.number("12.2"), scoreScale: .lnMonthlyPerCapitaConsumption, endsOn: Given.date("2025-05-31")),
+                    declaredOn: day, legalBasis: Given.law)))
         ledger.grant(GrantTopUps(programmeId: Self.programme, topUpId: Self.topUpId, grantedOn: day.adding(days: 2), households: households))
     }
 
     mutating func publishScheduleV2() {
-        count(ledger.handle(PublishBenefitSchedule(
-            programmeId: Self.programme, scheduleVersion: 2, effectiveFrom: Self.scheduleV2From, legalBasis: Given.law, currency: .iqd,
-            sizeTableByHeadSex: .init(female: Self.tableV2[.female]!, male: Self.tableV2[.male]!))))
+        count(
+            ledger.handle(
+                PublishBenefitSchedule(
+                    programmeId: Self.programme, scheduleVersion: 2, effectiveFrom: Self.scheduleV2From, legalBasis: Given.law, currency: .iqd,
+                    sizeTableByHeadSex: .init(female: Self.tableV2[.female]!, male: Self.tableV2[.male]!))))
     }
 
     mutating func householdStep(_ id: HouseholdID, on day: BusinessDate) {
@@ -126,13 +149,20 @@ struct CaseloadSimulation {
         let state = beneficiary(id)
         if rng.chance(40) { count(ledger.handle(DetermineEligibility(programmeId: p, householdId: id, effectiveOn: day))) }
         if rng.chance(40) {
-            count(ledger.handle(Enrol(programmeId: p, householdId: id, effectiveOn: day, payeePersonId: household(id).composition(on: day).headPersonId ?? PersonID("P-PT00000000"))))
+            count(
+                ledger.handle(
+                    Enrol(
+                        programmeId: p, householdId: id, effectiveOn: day,
+                        payeePersonId: household(id).composition(on: day).headPersonId ?? PersonID("P-PT00000000"))))
         }
         if rng.chance(6) {
             births += 1
-            count(ledger.handle(AddMember(
-                householdId: id, personId: PersonID("P-PB\(pad(births, 8))"), sex: rng.chance(500) ? .female : .male, birthDate: day, relationship: .son,
-                maritalStatus: .neverMarried, workStatus: .child, reason: .birth, effectiveOn: day)))
+            count(
+                ledger.handle(
+                    AddMember(
+                        householdId: id, personId: PersonID("P-PB\(pad(births, 8))"), sex: rng.chance(500) ? .female : .male, birthDate: day,
+                        relationship: .son,
+                        maritalStatus: .neverMarried, workStatus: .child, reason: .birth, effectiveOn: day)))
         }
         if rng.chance(4), let member = household(id).composition(on: day).members.filter({ $0.relationship != .head }).randomElement(using: &rng) {
             count(ledger.handle(RemoveMember(householdId: id, personId: member.personId, reason: .movedOut, effectiveOn: day)))
@@ -146,30 +176,41 @@ struct CaseloadSimulation {
         }
         if rng.chance(5) {
             let effective = day.adding(days: -Int.random(in: 0...120, using: &rng))
-            count(ledger.handle(Exclude(
-                programmeId: p, householdId: id, reason: .crossMatchVehicleOwnership, evidenceRef: EvidenceReference("vehicles:sim/\(seed)"),
-                decidedBy: Given.manager, decidedOn: day, effectiveOn: effective)))
+            count(
+                ledger.handle(
+                    Exclude(
+                        programmeId: p, householdId: id, reason: .crossMatchVehicleOwnership, evidenceRef: EvidenceReference("vehicles:sim/\(seed)"),
+                        decidedBy: Given.manager, decidedOn: day, effectiveOn: effective)))
         }
         if let exclusion = state.exclusion {
             if state.openAppeal == nil, rng.chance(100) {
-                count(ledger.handle(AppealExclusion(
-                    programmeId: p, householdId: id, appealId: AppealID("APL-SIM\(pad(ledger.log.count, 8))"), grounds: .crossMatchMismatch,
-                    channel: .welfareOffice, filedOn: day)))
+                count(
+                    ledger.handle(
+                        AppealExclusion(
+                            programmeId: p, householdId: id, appealId: AppealID("APL-SIM\(pad(ledger.log.count, 8))"), grounds: .crossMatchMismatch,
+                            channel: .welfareOffice, filedOn: day)))
             }
             if rng.chance(60) {
                 let span = max(0, day.daysSinceEpoch - exclusion.effectiveOn.daysSinceEpoch)
                 let effective = exclusion.effectiveOn.adding(days: Int.random(in: 0...span, using: &rng))
                 let appeal = state.openAppeal?.appealId
-                count(ledger.handle(ReverseExclusion(
-                    programmeId: p, householdId: id, reason: appeal == nil ? .administrativeError : .appealUpheld, appealId: appeal, effectiveOn: effective,
-                    decidedBy: Given.manager, decidedOn: day)))
+                count(
+                    ledger.handle(
+                        ReverseExclusion(
+                            programmeId: p, householdId: id, reason: appeal == nil ? .administrativeError : .appealUpheld, appealId: appeal,
+                            effectiveOn: effective,
+                            decidedBy: Given.manager, decidedOn: day)))
             }
         }
-        if rng.chance(2) { count(ledger.handle(Exit(programmeId: p, householdId: id, reason: .voluntaryWithdrawal, effectiveOn: day, decidedBy: Given.manager))) }
+        if rng.chance(2) {
+            count(ledger.handle(Exit(programmeId: p, householdId: id, reason: .voluntaryWithdrawal, effectiveOn: day, decidedBy: Given.manager)))
+        }
         if day >= Given.date("2025-03-12"), day <= Given.date("2025-05-31"), rng.chance(30) {
-            count(ledger.handle(GrantTemporaryEnrolment(
-                programmeId: p, topUpId: Self.topUpId, householdId: id, effectiveOn: day,
-                payeePersonId: household(id).composition(on: day).headPersonId ?? PersonID("P-PT00000000"))))
+            count(
+                ledger.handle(
+                    GrantTemporaryEnrolment(
+                        programmeId: p, topUpId: Self.topUpId, householdId: id, effectiveOn: day,
+                        payeePersonId: household(id).composition(on: day).headPersonId ?? PersonID("P-PT00000000"))))
         }
         if day > Given.date("2025-05-31"), rng.chance(100) {
             count(ledger.handle(EndTemporaryEnrolment(programmeId: p, householdId: id, decidedBy: ActorID("system:scheduler"), decidedOn: day)))
@@ -185,45 +226,65 @@ struct CaseloadSimulation {
         let ref = ProviderReference("QI-\(cycle)-\(pad(ledger.log.count, 6))")
         // Stray commands whatever the stage: a provider's duplicate file, a late confirmation.
         if rng.chance(30) {
-            count(ledger.handle(RecordPaymentIssued(
-                programmeId: p, cycle: cycle, householdId: id, channel: .prepaidCard, providerId: ProviderID("qi-card"), providerRef: ref, currency: .iqd,
-                amountMinor: scheduled.amountMinor, issuedOn: day)))
+            count(
+                ledger.handle(
+                    RecordPaymentIssued(
+                        programmeId: p, cycle: cycle, householdId: id, channel: .prepaidCard, providerId: ProviderID("qi-card"), providerRef: ref,
+                        currency: .iqd,
+                        amountMinor: scheduled.amountMinor, issuedOn: day)))
         }
         if rng.chance(20) {
-            count(ledger.handle(RecordPaymentConfirmed(
-                programmeId: p, cycle: cycle, householdId: id, providerRef: ref, currency: .iqd, amountMinor: scheduled.amountMinor,
-                confirmedAt: UTCTimestamp(text: "\(day)T11:00:00Z")!)))
+            count(
+                ledger.handle(
+                    RecordPaymentConfirmed(
+                        programmeId: p, cycle: cycle, householdId: id, providerRef: ref, currency: .iqd, amountMinor: scheduled.amountMinor,
+                        confirmedAt: UTCTimestamp(text: "\(day)T11:00:00Z")!)))
         }
         if rng.chance(10) {
-            count(ledger.handle(RecordPaymentFailed(
-                programmeId: p, cycle: cycle, householdId: id, reason: .technicalError, retryable: true, failedOn: day)))
+            count(
+                ledger.handle(
+                    RecordPaymentFailed(
+                        programmeId: p, cycle: cycle, householdId: id, reason: .technicalError, retryable: true, failedOn: day)))
         }
         switch Payment(events: ledger.events(of: PaymentKey(p, cycle, id).stream)).stage {
         case .scheduled, .failed:
             if rng.chance(250) {
-                count(ledger.handle(RecordPaymentIssued(
-                    programmeId: p, cycle: cycle, householdId: id, channel: .prepaidCard, providerId: ProviderID("qi-card"), providerRef: ref, currency: .iqd,
-                    amountMinor: amount, issuedOn: day)))
+                count(
+                    ledger.handle(
+                        RecordPaymentIssued(
+                            programmeId: p, cycle: cycle, householdId: id, channel: .prepaidCard, providerId: ProviderID("qi-card"), providerRef: ref,
+                            currency: .iqd,
+                            amountMinor: amount, issuedOn: day)))
             }
         case .issued:
             let roll = Int.random(in: 0..<1000, using: &rng)
             if roll < 150 {
-                count(ledger.handle(RecordPaymentConfirmed(
-                    programmeId: p, cycle: cycle, householdId: id, providerRef: ref, currency: .iqd, amountMinor: amount,
-                    confirmedAt: UTCTimestamp(text: "\(day)T10:00:00Z")!)))
+                count(
+                    ledger.handle(
+                        RecordPaymentConfirmed(
+                            programmeId: p, cycle: cycle, householdId: id, providerRef: ref, currency: .iqd, amountMinor: amount,
+                            confirmedAt: UTCTimestamp(text: "\(day)T10:00:00Z")!)))
             } else if roll < 200 {
-                count(ledger.handle(RecordPaymentFailed(
-                    programmeId: p, cycle: cycle, householdId: id, reason: .notCollectedInWindow, retryable: rng.chance(500), failedOn: day)))
+                count(
+                    ledger.handle(
+                        RecordPaymentFailed(
+                            programmeId: p, cycle: cycle, householdId: id, reason: .notCollectedInWindow, retryable: rng.chance(500), failedOn: day)))
             } else if roll < 215 {
-                count(ledger.handle(RecordPaymentReversed(
-                    programmeId: p, cycle: cycle, householdId: id, reason: .issuedInError, currency: .iqd, amountMinor: amount, reversedOn: day,
-                    decidedBy: Given.manager)))
+                count(
+                    ledger.handle(
+                        RecordPaymentReversed(
+                            programmeId: p, cycle: cycle, householdId: id, reason: .issuedInError, currency: .iqd, amountMinor: amount,
+                            reversedOn: day,
+                            decidedBy: Given.manager)))
             }
         case .confirmed:
             if rng.chance(10) {
-                count(ledger.handle(RecordPaymentReversed(
-                    programmeId: p, cycle: cycle, householdId: id, reason: .providerRecall, currency: .iqd, amountMinor: amount, reversedOn: day,
-                    decidedBy: Given.manager)))
+                count(
+                    ledger.handle(
+                        RecordPaymentReversed(
+                            programmeId: p, cycle: cycle, householdId: id, reason: .providerRecall, currency: .iqd, amountMinor: amount,
+                            reversedOn: day,
+                            decidedBy: Given.manager)))
             }
         default:
             break

@@ -32,13 +32,21 @@ import Testing
     /// the last recorded status change dated on or before it; a lifted suspension or a reversed
     /// exclusion returns to the enrolment in force; a temporary enrolment stops after its end.
     static func payable(_ events: [any DomainEvent], on date: BusinessDate) -> Bool {
-        enum Status { case enrolled, temporary(BusinessDate), suspended, excluded, exited }
+        enum Status {
+            case enrolled
+            case temporary(BusinessDate)
+            case suspended, excluded, exited
+        }
         var changes: [(BusinessDate, Status)] = []
         var enrolment: Status = .enrolled
         for event in events {
             switch event {
-            case let e as BeneficiaryEnrolled: enrolment = .enrolled; changes.append((e.effectiveOn, .enrolled))
-            case let e as TemporaryEnrolmentGranted: enrolment = .temporary(e.endsOn); changes.append((e.effectiveOn, enrolment))
+            case let e as BeneficiaryEnrolled:
+                enrolment = .enrolled
+                changes.append((e.effectiveOn, .enrolled))
+            case let e as TemporaryEnrolmentGranted:
+                enrolment = .temporary(e.endsOn)
+                changes.append((e.effectiveOn, enrolment))
             case let e as BeneficiarySuspended: changes.append((e.effectiveOn, .suspended))
             case let e as SuspensionLifted: changes.append((e.effectiveOn, enrolment))
             case let e as BeneficiaryExcluded: changes.append((e.effectiveOn, .excluded))
@@ -121,8 +129,14 @@ import Testing
     @Test(arguments: seeds)
     func everyCycleReconcilesIssuedAsConfirmedFailedReversedAndInFlight(_ seed: UInt64) {
         let simulation = Self.simulate(seed)
-        enum Stage { case scheduled, issued, confirmed, failed(retryable: Bool), reversed }
-        struct Tally: Equatable { var scheduled = 0, issued = 0, confirmed = 0, failed = 0, reversed = 0, inFlight = 0, issuedMinor: Int64 = 0, settledMinor: Int64 = 0 }
+        enum Stage {
+            case scheduled, issued, confirmed
+            case failed(retryable: Bool)
+            case reversed
+        }
+        struct Tally: Equatable {
+            var scheduled = 0, issued = 0, confirmed = 0, failed = 0, reversed = 0, inFlight = 0, issuedMinor: Int64 = 0, settledMinor: Int64 = 0
+        }
         var stages: [PaymentKey: Stage] = [:]
         var amounts: [PaymentKey: Int64] = [:]
         var events: [PaymentKey: (issued: Int, failed: Int, reversed: Int)] = [:]
@@ -131,7 +145,11 @@ import Testing
             if let close = entry.event as? PaymentCycleClosed {
                 // The reconciliation recorded equals the one computed from the payments' own events up to it.
                 var t = Tally()
-                var issuedMinor: Int64 = 0, confirmedMinor: Int64 = 0, failedMinor: Int64 = 0, reversedMinor: Int64 = 0, inFlightMinor: Int64 = 0
+                var issuedMinor: Int64 = 0
+                var confirmedMinor: Int64 = 0
+                var failedMinor: Int64 = 0
+                var reversedMinor: Int64 = 0
+                var inFlightMinor: Int64 = 0
                 for (key, stage) in stages where key.cycle == close.cycle {
                     let n = events[key] ?? (0, 0, 0)
                     let amount = amounts[key]!
@@ -142,13 +160,22 @@ import Testing
                     issuedMinor += Int64(n.issued) * amount
                     failedMinor += Int64(n.failed) * amount
                     reversedMinor += Int64(n.reversed) * amount
-                    if case .confirmed = stage { t.confirmed += 1; confirmedMinor += amount }
-                    if case .issued = stage { t.inFlight += 1; inFlightMinor += amount }
+                    if case .confirmed = stage {
+                        t.confirmed += 1
+                        confirmedMinor += amount
+                    }
+                    if case .issued = stage {
+                        t.inFlight += 1
+                        inFlightMinor += amount
+                    }
                 }
                 #expect(t.issued == t.confirmed + t.failed + t.reversed + t.inFlight, "seed \(seed) \(close.cycle)")
                 #expect(issuedMinor == confirmedMinor + failedMinor + reversedMinor + inFlightMinor, "seed \(seed) \(close.cycle)")
                 let c = close.counts
-                #expect([c.scheduled, c.issued, c.confirmed, c.failed, c.reversed, c.inFlight] == [t.scheduled, t.issued, t.confirmed, t.failed, t.reversed, t.inFlight], "seed \(seed) \(close.cycle)")
+                #expect(
+                    [c.scheduled, c.issued, c.confirmed, c.failed, c.reversed, c.inFlight] == [
+                        t.scheduled, t.issued, t.confirmed, t.failed, t.reversed, t.inFlight,
+                    ], "seed \(seed) \(close.cycle)")
                 let a = close.totals
                 #expect(
                     [a.issuedAmountMinor, a.confirmedAmountMinor, a.failedAmountMinor, a.reversedAmountMinor, a.inFlightAmountMinor]
@@ -240,7 +267,8 @@ import Testing
         var enrolmentDates: [PaymentCycle: BusinessDate] = [:]
         var held: [PaymentKey: Int64] = [:]  // issued and neither failed nor reversed
         var outstanding: [HouseholdID: [PaymentCycle: Int64]] = [:]
-        var exclusions = 0, overpaid = 0
+        var exclusions = 0
+        var overpaid = 0
         var i = 0
         while i < log.count {
             let event = log[i].event

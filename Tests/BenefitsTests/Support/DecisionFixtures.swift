@@ -151,7 +151,8 @@ enum Given {
     static func confirmed(_ month: String, amount: Int64 = 275_000) -> PaymentConfirmed {
         PaymentConfirmed(
             paymentId: paymentId(month), programmeId: programme, cycle: cycle(month), householdId: household,
-            providerRef: ProviderReference("QI-\(month)-0001"), currency: .iqd, amountMinor: amount, confirmedAt: UTCTimestamp(text: "\(month)-14T09:00:00Z")!)
+            providerRef: ProviderReference("QI-\(month)-0001"), currency: .iqd, amountMinor: amount,
+            confirmedAt: UTCTimestamp(text: "\(month)-14T09:00:00Z")!)
     }
 
     static func failed(_ month: String, retryable: Bool) -> PaymentFailed {

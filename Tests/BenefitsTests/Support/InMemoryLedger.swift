@@ -83,8 +83,10 @@ final class InMemoryLedger {
     func schedule(_ run: SchedulePayments) -> CaseloadDecision<PaymentScheduled>? {
         let cycle = PaymentCycleState(events: events(of: PaymentCycleKey(run.programmeId, run.cycle).stream))
         let candidates = run.households.map { id in
-            (householdId: id, beneficiary: Beneficiary(events: events(of: BeneficiaryKey(run.programmeId, id).stream)),
-             payment: Payment(events: events(of: PaymentKey(run.programmeId, run.cycle, id).stream)))
+            (
+                householdId: id, beneficiary: Beneficiary(events: events(of: BeneficiaryKey(run.programmeId, id).stream)),
+                payment: Payment(events: events(of: PaymentKey(run.programmeId, run.cycle, id).stream))
+            )
         }
         guard let decision = try? run.decide(cycle: cycle, candidates: candidates) else { return nil }
         for event in decision.decided {
@@ -98,8 +100,10 @@ final class InMemoryLedger {
     func grant(_ run: GrantTopUps) -> CaseloadDecision<TopUpGranted>? {
         let programme = Programme(events: events(of: BenefitsStream.programme(run.programmeId)))
         let candidates = run.households.map { id in
-            (householdId: id, household: Household(events: events(of: BenefitsStream.household(id))),
-             beneficiary: Beneficiary(events: events(of: BeneficiaryKey(run.programmeId, id).stream)))
+            (
+                householdId: id, household: Household(events: events(of: BenefitsStream.household(id))),
+                beneficiary: Beneficiary(events: events(of: BeneficiaryKey(run.programmeId, id).stream))
+            )
         }
         guard let decision = try? run.decide(programme: programme, candidates: candidates) else { return nil }
         for event in decision.decided {

@@ -26,6 +26,7 @@ public struct GrantTopUp: Command, Hashable {
 
     /// Decided by `Beneficiary.decide(_:household:programme:)`.
     public func decide(in context: DecisionContext) throws(DomainRejection) -> [any DomainEvent] {
-        try context.beneficiary(programmeId, householdId).decide(self, household: context.household(householdId), programme: context.programme(programmeId))
+        try context.beneficiary(programmeId, householdId).decide(
+            self, household: context.household(householdId), programme: context.programme(programmeId))
     }
 }

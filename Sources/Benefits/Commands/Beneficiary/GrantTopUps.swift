@@ -34,9 +34,9 @@ public struct GrantTopUps: Sendable, Hashable {
     ///   - candidates: each household with its registry record and its beneficiary record.
     /// - Returns: the grants and the households skipped.
     /// - Throws: ``DomainRejection`` `unknown_programme`, `unknown_top_up` or `effective_date_too_early`, which stop the run.
-    public func decide(programme: Programme, candidates: [(householdId: HouseholdID, household: Household, beneficiary: Beneficiary)]) throws(
-        DomainRejection
-    ) -> CaseloadDecision<TopUpGranted> {
+    public func decide(programme: Programme, candidates: [(householdId: HouseholdID, household: Household, beneficiary: Beneficiary)])
+        throws(DomainRejection) -> CaseloadDecision<TopUpGranted>
+    {
         _ = try Beneficiary.declaration(topUpId, of: programme, programmeId, on: grantedOn, field: "grantedOn")
         var result = CaseloadDecision<TopUpGranted>()
         var seen = Set<HouseholdID>()

@@ -43,7 +43,9 @@ public struct ReverseExclusion: Command, Hashable {
     public var inputs: DecisionInputs {
         DecisionInputs(
             beneficiaries: [BeneficiaryKey(programmeId, householdId)],
-            paymentHistories: [PaymentHistoryRange(programmeId, householdId, from: effectiveOn.paymentCycle, through: max(effectiveOn, decidedOn).paymentCycle)])
+            paymentHistories: [
+                PaymentHistoryRange(programmeId, householdId, from: effectiveOn.paymentCycle, through: max(effectiveOn, decidedOn).paymentCycle)
+            ])
     }
 
     /// Decided by `Beneficiary.decide(_:payments:)`.

@@ -35,9 +35,9 @@ public struct SchedulePayments: Sendable, Hashable {
     ///   - candidates: each household with its beneficiary record and its payment in the cycle.
     /// - Returns: the payments to schedule and the households skipped.
     /// - Throws: ``DomainRejection`` `unknown_cycle` or `cycle_closed`, which stop the whole run.
-    public func decide(cycle: PaymentCycleState, candidates: [(householdId: HouseholdID, beneficiary: Beneficiary, payment: Payment)]) throws(
-        DomainRejection
-    ) -> CaseloadDecision<PaymentScheduled> {
+    public func decide(cycle: PaymentCycleState, candidates: [(householdId: HouseholdID, beneficiary: Beneficiary, payment: Payment)])
+        throws(DomainRejection) -> CaseloadDecision<PaymentScheduled>
+    {
         _ = try cycle.requireOpen(self.cycle)
         var result = CaseloadDecision<PaymentScheduled>()
         var seen = Set<HouseholdID>()

@@ -54,7 +54,8 @@ extension Beneficiary {
         switch status {
         case .notEnrolled, .exited, .temporarilyEnrolled: break
         case .enrolled, .suspended:
-            throw DomainRejection(.alreadyEnrolled, rule: "a household is enrolled once", field: "householdId", value: "\(command.householdId) (\(status))")
+            throw DomainRejection(
+                .alreadyEnrolled, rule: "a household is enrolled once", field: "householdId", value: "\(command.householdId) (\(status))")
         case .excluded:
             throw Beneficiary.refusal(status, command.householdId, rule: "an excluded household is reinstated, not enrolled")
         }
@@ -103,7 +104,8 @@ extension Beneficiary {
         guard let previous = entitlement(on: command.effectiveOn), previous != new else { return [] }
         let cause: EntitlementChanged.Cause =
             command.cause
-            ?? (previous.scheduleVersion != new.scheduleVersion ? .scheduleChanged : previous.headSex != new.headSex ? .headChanged : .compositionChanged)
+            ?? (previous.scheduleVersion != new.scheduleVersion
+                ? .scheduleChanged : previous.headSex != new.headSex ? .headChanged : .compositionChanged)
         return [
             EntitlementChanged(
                 programmeId: command.programmeId, householdId: command.householdId, scheduleVersion: new.scheduleVersion,
@@ -146,7 +148,8 @@ extension Beneficiary {
             throw DomainRejection(.payeeNotMember, rule: "the payee is a member on \(date)", field: "payeePersonId", value: payee.rawValue)
         }
         guard let schedule = programme.schedule(inForceOn: date) else {
-            throw DomainRejection(.noScheduleInForce, rule: "a benefit schedule is in force on the date", field: "effectiveOn", value: date.description)
+            throw DomainRejection(
+                .noScheduleInForce, rule: "a benefit schedule is in force on the date", field: "effectiveOn", value: date.description)
         }
         guard schedule.published.currency == programme.currency else {
             throw DomainRejection(

@@ -97,7 +97,8 @@ extension Beneficiary {
     ///   `effective_date_too_early`, `appeal_out_of_time`.
     public func decide(_ command: AppealExclusion, programme: Programme) throws(DomainRejection) -> [any DomainEvent] {
         guard status == .excluded, let exclusion else {
-            throw DomainRejection(.notExcluded, rule: "only an exclusion is appealed", field: "householdId", value: "\(command.householdId) (\(status))")
+            throw DomainRejection(
+                .notExcluded, rule: "only an exclusion is appealed", field: "householdId", value: "\(command.householdId) (\(status))")
         }
         guard !usedAppealIds.contains(command.appealId) else {
             throw DomainRejection(.duplicateIdentifier, rule: "an appeal id is used once", field: "appealId", value: command.appealId.rawValue)
@@ -147,7 +148,8 @@ extension Beneficiary {
     /// - Throws: ``DomainRejection`` `not_excluded`, `unknown_appeal`, `effective_date_too_early`.
     public func decide(_ command: ReverseExclusion, payments: [CyclePayment]) throws(DomainRejection) -> [any DomainEvent] {
         guard status == .excluded, let exclusion else {
-            throw DomainRejection(.notExcluded, rule: "only an exclusion is reversed", field: "householdId", value: "\(command.householdId) (\(status))")
+            throw DomainRejection(
+                .notExcluded, rule: "only an exclusion is reversed", field: "householdId", value: "\(command.householdId) (\(status))")
         }
         if command.reason == .appealUpheld || command.appealId != nil {
             guard let appealId = command.appealId, openAppeal?.appealId == appealId else {
@@ -187,12 +189,14 @@ extension Beneficiary {
         guard let balance = overpayments[command.cycle], command.amountMinor > 0, command.amountMinor <= balance.outstandingMinor else {
             throw DomainRejection(
                 .noOutstandingOverpayment,
-                rule: "a recovery is positive and at most what is outstanding for \(command.cycle) (\(overpayments[command.cycle]?.outstandingMinor ?? 0))",
+                rule:
+                    "a recovery is positive and at most what is outstanding for \(command.cycle) (\(overpayments[command.cycle]?.outstandingMinor ?? 0))",
                 field: "amountMinor", value: String(command.amountMinor))
         }
         guard command.currency == balance.currency else {
             throw DomainRejection(
-                .currencyMismatch, rule: "a recovery is in the overpayment's currency \(balance.currency)", field: "currency", value: command.currency.code)
+                .currencyMismatch, rule: "a recovery is in the overpayment's currency \(balance.currency)", field: "currency",
+                value: command.currency.code)
         }
         if command.method == .deductionFromBenefit, command.deductedInCycle == nil {
             throw DomainRejection(
@@ -200,7 +204,8 @@ extension Beneficiary {
         }
         if [.cashRepayment, .providerRecall].contains(command.method), command.recoveryRef == nil {
             throw DomainRejection(
-                .evidenceRequired, rule: "a \(command.method.rawValue) cites its receipt or provider reference", field: "recoveryRef", value: "absent")
+                .evidenceRequired, rule: "a \(command.method.rawValue) cites its receipt or provider reference", field: "recoveryRef", value: "absent"
+            )
         }
         return [
             OverpaymentRecovered(

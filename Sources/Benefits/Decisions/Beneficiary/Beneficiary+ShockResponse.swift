@@ -35,7 +35,8 @@ extension Beneficiary {
     public func decide(_ command: GrantTemporaryEnrolment, household: Household, programme: Programme) throws(DomainRejection)
         -> [any DomainEvent]
     {
-        let declaration = try Beneficiary.declaration(command.topUpId, of: programme, command.programmeId, on: command.effectiveOn, field: "effectiveOn")
+        let declaration = try Beneficiary.declaration(
+            command.topUpId, of: programme, command.programmeId, on: command.effectiveOn, field: "effectiveOn")
         guard declaration.beneficiaries == .enrolledAndTemporary, let temporary = declaration.temporaryEnrolment,
             command.effectiveOn <= temporary.endsOn
         else {
@@ -105,9 +106,9 @@ extension Beneficiary {
     }
 
     /// The grant of a declared top-up to this household on `date`.
-    func grant(_ declaration: EmergencyTopUpDeclared, to household: Household, _ householdId: HouseholdID, on date: BusinessDate) throws(
-        DomainRejection
-    ) -> TopUpGranted {
+    func grant(_ declaration: EmergencyTopUpDeclared, to household: Household, _ householdId: HouseholdID, on date: BusinessDate)
+        throws(DomainRejection) -> TopUpGranted
+    {
         guard topUps[declaration.topUpId] == nil else {
             throw DomainRejection(
                 .topUpAlreadyGranted, rule: "a top-up is granted once per household", field: "topUpId", value: declaration.topUpId.rawValue)
@@ -116,7 +117,8 @@ extension Beneficiary {
         let cycles = declaration.cycles.filter { $0 >= date.paymentCycle }.sorted()
         guard !cycles.isEmpty else {
             throw DomainRejection(
-                .topUpEnded, rule: "top-up \(declaration.topUpId) has cycles from \(date.paymentCycle) on", field: "grantedOn", value: date.description)
+                .topUpEnded, rule: "top-up \(declaration.topUpId) has cycles from \(date.paymentCycle) on", field: "grantedOn",
+                value: date.description)
         }
         let members = household.composition(on: date).size
         let unit = Money(minorUnits: declaration.amountMinor, currency: declaration.currency)
@@ -128,7 +130,8 @@ extension Beneficiary {
         }
         try DomainRejection.checkEventBounds(perCycle, field: "amountPerCycleMinor")
         guard perCycle.minorUnits > 0 else {
-            throw DomainRejection(.nothingToPay, rule: "a per-member top-up counts at least one member", field: "householdId", value: householdId.rawValue)
+            throw DomainRejection(
+                .nothingToPay, rule: "a per-member top-up counts at least one member", field: "householdId", value: householdId.rawValue)
         }
         return TopUpGranted(
             programmeId: declaration.programmeId, topUpId: declaration.topUpId, householdId: householdId, basis: declaration.basis,
@@ -137,9 +140,9 @@ extension Beneficiary {
     }
 
     /// The declaration of a top-up, on or after its declaration date.
-    static func declaration(_ topUpId: TopUpID, of programme: Programme, _ programmeId: ProgrammeID, on date: BusinessDate, field: String) throws(
-        DomainRejection
-    ) -> EmergencyTopUpDeclared {
+    static func declaration(_ topUpId: TopUpID, of programme: Programme, _ programmeId: ProgrammeID, on date: BusinessDate, field: String)
+        throws(DomainRejection) -> EmergencyTopUpDeclared
+    {
         guard programme.isDefined else { throw .unknownProgramme(programmeId) }
         guard let declaration = programme.topUps[topUpId] else {
             throw DomainRejection(.unknownTopUp, rule: "the top-up was declared", field: "topUpId", value: topUpId.rawValue)

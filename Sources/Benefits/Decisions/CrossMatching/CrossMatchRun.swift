@@ -47,7 +47,8 @@ public struct CrossMatchRun: Sendable, Hashable {
         }
         let hitIds = command.hits.map(\.hitId)
         if let duplicate = hitIds.enumerated().first(where: { hitIds.firstIndex(of: $0.element) != $0.offset }) {
-            throw DomainRejection(.duplicateIdentifier, rule: "a hit id is used once", field: "hits[\(duplicate.offset)].hitId", value: duplicate.element.rawValue)
+            throw DomainRejection(
+                .duplicateIdentifier, rule: "a hit id is used once", field: "hits[\(duplicate.offset)].hitId", value: duplicate.element.rawValue)
         }
         let households = Set(command.hits.map(\.householdId)).count
         let persons = Set(command.hits.compactMap(\.personId)).count
@@ -57,7 +58,8 @@ public struct CrossMatchRun: Sendable, Hashable {
             throw DomainRejection(
                 .hitCountMismatch,
                 rule: "counts give \(command.hits.count) hits on \(households) households and \(persons) persons, as recorded",
-                field: "counts", value: "\(command.counts.hits) hits, \(command.counts.householdsWithHits) households, \(command.counts.personsWithHits) persons")
+                field: "counts",
+                value: "\(command.counts.hits) hits, \(command.counts.householdsWithHits) households, \(command.counts.personsWithHits) persons")
         }
         guard command.completedAt >= command.startedAt else {
             throw .tooEarly(command.completedAt.date, field: "completedAt", notBefore: command.startedAt.date, what: "the run's start")

@@ -28,7 +28,8 @@ struct HouseholdMember: Sendable, Hashable {
 
     /// Ends the spell that covers `date` (or, failing that, the latest open one).
     mutating func leave(on date: BusinessDate) {
-        if let index = spells.lastIndex(where: { $0.leftOn == nil && $0.added.effectiveOn <= date }) ?? spells.lastIndex(where: { $0.leftOn == nil }) {
+        if let index = spells.lastIndex(where: { $0.leftOn == nil && $0.added.effectiveOn <= date }) ?? spells.lastIndex(where: { $0.leftOn == nil })
+        {
             spells[index].leftOn = date
         }
     }

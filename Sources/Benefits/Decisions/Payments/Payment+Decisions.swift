@@ -94,7 +94,8 @@ extension Payment {
             throw Beneficiary.refusal(beneficiary.status, command.householdId, rule: "a payment is not issued to a suspended or excluded household")
         }
         try beneficiary.requirePayable(
-            command.householdId, on: opened.enrolmentDate, rule: "a payment is issued to a household enrolled on the cycle's date \(opened.enrolmentDate)")
+            command.householdId, on: opened.enrolmentDate,
+            rule: "a payment is issued to a household enrolled on the cycle's date \(opened.enrolmentDate)")
         return [
             PaymentIssued(
                 paymentId: scheduled.paymentId, programmeId: command.programmeId, cycle: command.cycle, householdId: command.householdId,
@@ -165,9 +166,9 @@ extension Payment {
         DomainRejection(.paymentStateConflict, rule: rule, field: "paymentId", value: "\(scheduled?.paymentId.rawValue ?? "?") (\(stage))")
     }
 
-    func requireAmount(_ currency: Currency, _ amount: Int64, equalTo expectedCurrency: Currency, _ expected: Int64, what: String) throws(
-        DomainRejection
-    ) {
+    func requireAmount(_ currency: Currency, _ amount: Int64, equalTo expectedCurrency: Currency, _ expected: Int64, what: String)
+        throws(DomainRejection)
+    {
         guard currency == expectedCurrency else {
             throw DomainRejection(
                 .currencyMismatch, rule: "the currency is the \(what) payment's \(expectedCurrency)", field: "currency", value: currency.code)
