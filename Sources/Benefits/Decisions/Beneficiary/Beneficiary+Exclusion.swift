@@ -31,6 +31,7 @@ extension Beneficiary {
     }
 
     /// Decides ``DismissExclusionProposal``.
+    /// - Parameter command: the command.
     /// - Returns: `ExclusionProposalDismissed`.
     /// - Throws: ``DomainRejection`` `unknown_proposal`.
     public func decide(_ command: DismissExclusionProposal) throws(DomainRejection) -> [any DomainEvent] {
@@ -124,6 +125,7 @@ extension Beneficiary {
     }
 
     /// Decides ``RejectAppeal``: the exclusion stands.
+    /// - Parameter command: the command.
     /// - Returns: `ExclusionAppealRejected`.
     /// - Throws: ``DomainRejection`` `unknown_appeal`.
     public func decide(_ command: RejectAppeal) throws(DomainRejection) -> [any DomainEvent] {
@@ -183,6 +185,7 @@ extension Beneficiary {
     }
 
     /// Decides ``RecordOverpaymentRecovery``.
+    /// - Parameter command: the command.
     /// - Returns: `OverpaymentRecovered`.
     /// - Throws: ``DomainRejection`` `no_outstanding_overpayment`, `currency_mismatch`, `evidence_required`.
     public func decide(_ command: RecordOverpaymentRecovery) throws(DomainRejection) -> [any DomainEvent] {

@@ -2,6 +2,7 @@ import EventStore
 
 extension Beneficiary {
     /// Decides ``Suspend``.
+    /// - Parameter command: the command.
     /// - Returns: `BeneficiarySuspended`.
     /// - Throws: ``DomainRejection`` `not_enrolled`, `household_suspended`, `household_excluded`, `effective_date_too_early`.
     public func decide(_ command: Suspend) throws(DomainRejection) -> [any DomainEvent] {
@@ -15,6 +16,7 @@ extension Beneficiary {
     }
 
     /// Decides ``LiftSuspension``: payments resume from the effective date.
+    /// - Parameter command: the command.
     /// - Returns: `SuspensionLifted`.
     /// - Throws: ``DomainRejection`` `not_suspended`, `household_excluded`, `effective_date_too_early`.
     public func decide(_ command: LiftSuspension) throws(DomainRejection) -> [any DomainEvent] {
@@ -34,6 +36,7 @@ extension Beneficiary {
     }
 
     /// Decides ``Exit``.
+    /// - Parameter command: the command.
     /// - Returns: `BeneficiaryExited`.
     /// - Throws: ``DomainRejection`` `not_enrolled`, `household_excluded`, `effective_date_too_early`.
     public func decide(_ command: Exit) throws(DomainRejection) -> [any DomainEvent] {

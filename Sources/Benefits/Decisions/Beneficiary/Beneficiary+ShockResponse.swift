@@ -86,6 +86,7 @@ extension Beneficiary {
 
     /// Decides ``EndTemporaryEnrolment``: after its end date, a temporary enrolment ends with an exit
     /// effective the day after.
+    /// - Parameter command: the command.
     /// - Returns: `BeneficiaryExited` with reason `temporaryEnrolmentEnded`.
     /// - Throws: ``DomainRejection`` `temporary_enrolment_not_ended`.
     public func decide(_ command: EndTemporaryEnrolment) throws(DomainRejection) -> [any DomainEvent] {

@@ -2,6 +2,7 @@ import EventStore
 
 extension Household {
     /// Decides ``RegisterHousehold``.
+    /// - Parameter command: the command.
     /// - Returns: `HouseholdRegistered`.
     /// - Throws: ``DomainRejection`` `household_already_registered`, `district_outside_governorate`.
     public func decide(_ command: RegisterHousehold) throws(DomainRejection) -> [any DomainEvent] {
@@ -24,6 +25,7 @@ extension Household {
     }
 
     /// Decides ``AddMember``.
+    /// - Parameter command: the command.
     /// - Returns: `MemberAdded`.
     /// - Throws: ``DomainRejection`` `unknown_household`, `effective_date_before_registration`,
     ///   `birth_date_after_effective_date`, `member_already_present`, `head_already_present`.
@@ -54,6 +56,7 @@ extension Household {
     }
 
     /// Decides ``RemoveMember``.
+    /// - Parameter command: the command.
     /// - Returns: `MemberRemoved`.
     /// - Throws: ``DomainRejection`` `unknown_household`, `effective_date_before_registration`, `unknown_member`,
     ///   `head_cannot_be_removed`, `evidence_required`.
@@ -81,6 +84,7 @@ extension Household {
     }
 
     /// Decides ``ChangeMemberCircumstances``.
+    /// - Parameter command: the command.
     /// - Returns: `MemberCircumstancesChanged`.
     /// - Throws: ``DomainRejection`` `unknown_household`, `effective_date_before_registration`, `unknown_member`, `no_change`.
     public func decide(_ command: ChangeMemberCircumstances) throws(DomainRejection) -> [any DomainEvent] {
@@ -106,6 +110,7 @@ extension Household {
     }
 
     /// Decides ``ChangeHeadOfHousehold``.
+    /// - Parameter command: the command.
     /// - Returns: `HeadOfHouseholdChanged`, naming the head until then.
     /// - Throws: ``DomainRejection`` `unknown_household`, `effective_date_before_registration`, `no_head_of_household`,
     ///   `unknown_member`, `no_change`.
@@ -133,6 +138,7 @@ extension Household {
     }
 
     /// Decides ``RelocateHousehold``.
+    /// - Parameter command: the command.
     /// - Returns: `HouseholdRelocated`, from the area on the effective date.
     /// - Throws: ``DomainRejection`` `unknown_household`, `effective_date_before_registration`,
     ///   `district_outside_governorate`, `no_change`.

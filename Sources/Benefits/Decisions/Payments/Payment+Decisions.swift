@@ -105,6 +105,7 @@ extension Payment {
     }
 
     /// Decides ``RecordPaymentConfirmed``: the provider confirms an issued payment, for its amount.
+    /// - Parameter command: the command.
     /// - Returns: `PaymentConfirmed`.
     /// - Throws: ``DomainRejection`` `payment_not_scheduled`, `payment_state_conflict`, `currency_mismatch`, `amount_mismatch`.
     public func decide(_ command: RecordPaymentConfirmed) throws(DomainRejection) -> [any DomainEvent] {
@@ -119,6 +120,7 @@ extension Payment {
     }
 
     /// Decides ``RecordPaymentFailed``: an issued payment failed.
+    /// - Parameter command: the command.
     /// - Returns: `PaymentFailed`.
     /// - Throws: ``DomainRejection`` `payment_not_scheduled`, `payment_state_conflict`, `effective_date_too_early`.
     public func decide(_ command: RecordPaymentFailed) throws(DomainRejection) -> [any DomainEvent] {
@@ -135,6 +137,7 @@ extension Payment {
     }
 
     /// Decides ``RecordPaymentReversed``: an issued or confirmed payment is reversed, for its amount.
+    /// - Parameter command: the command.
     /// - Returns: `PaymentReversed`.
     /// - Throws: ``DomainRejection`` `payment_not_scheduled`, `payment_state_conflict`, `currency_mismatch`,
     ///   `amount_mismatch`, `effective_date_too_early`.

@@ -7,6 +7,7 @@ extension Programme {
     /// A top-up that also enrols near-eligible households temporarily needs a relaxed threshold on
     /// the scale of the rule in force on the declaration date, above that rule's threshold, and an
     /// end date after the declaration.
+    /// - Parameter command: the command.
     /// - Returns: `EmergencyTopUpDeclared`.
     /// - Throws: ``DomainRejection`` `unknown_programme`, `duplicate_identifier`, `currency_mismatch`,
     ///   `parameter_out_of_range` (amount, cycles, areas), `amount_overflow`, `no_rule_in_force`, `scale_mismatch`,

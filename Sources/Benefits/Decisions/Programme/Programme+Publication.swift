@@ -3,6 +3,7 @@ import Foundation
 
 extension Programme {
     /// Decides ``DefineProgramme``.
+    /// - Parameter command: the command.
     /// - Returns: `ProgrammeDefined`.
     /// - Throws: ``DomainRejection`` `programme_already_defined`, `parameter_out_of_range` (objection window 1–12 months).
     public func decide(_ command: DefineProgramme) throws(DomainRejection) -> [any DomainEvent] {
@@ -24,6 +25,7 @@ extension Programme {
     }
 
     /// Decides ``PublishTargetingFormula``.
+    /// - Parameter command: the command.
     /// - Returns: `TargetingFormulaPublished`.
     /// - Throws: ``DomainRejection`` `unknown_programme`, `version_not_next`, `effective_date_before_previous_version`,
     ///   `effective_date_before_programme_start`, `parameter_out_of_range` (weights −10…10, intercept −100…100,
@@ -56,6 +58,7 @@ extension Programme {
     }
 
     /// Decides ``PublishEligibilityRule``; the rule's scale is its formula's.
+    /// - Parameter command: the command.
     /// - Returns: `EligibilityRulePublished`.
     /// - Throws: ``DomainRejection`` `unknown_programme`, `version_not_next`, `effective_date_before_previous_version`,
     ///   `effective_date_before_programme_start`, `unknown_formula_version`, `parameter_out_of_range` (threshold),
@@ -102,6 +105,7 @@ extension Programme {
     }
 
     /// Decides ``PublishBenefitSchedule``.
+    /// - Parameter command: the command.
     /// - Returns: `BenefitSchedulePublished`.
     /// - Throws: ``DomainRejection`` `unknown_programme`, `version_not_next`, `effective_date_before_previous_version`,
     ///   `effective_date_before_programme_start`, `currency_mismatch`, `schedule_incomplete`, `amount_overflow`.
@@ -164,6 +168,7 @@ extension Programme {
     }
 
     /// Decides ``AllocateBudget``.
+    /// - Parameter command: the command.
     /// - Returns: `BudgetAllocated`.
     /// - Throws: ``DomainRejection`` `unknown_programme`, `currency_mismatch`, `parameter_out_of_range` (amount ≤ 0),
     ///   `amount_overflow`, `budget_below_zero`.
