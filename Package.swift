@@ -118,5 +118,11 @@ let package = Package(
             dependencies: ["Benefits", "DaftarJSON", "EventStore", "EventSchemaResources"],
             swiftSettings: swiftSettings
         ),
+        // The Ledger over a real store: end-to-end command handling on a throwaway cluster.
+        .testTarget(
+            name: "BenefitsLedgerTests",
+            dependencies: ["Benefits", "DaftarJSON", "DaftarTesting", "EventStore", "Postgres"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )
