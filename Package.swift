@@ -64,7 +64,7 @@ let package = Package(
             path: ".",
             exclude: [
                 "README.md", "Projections", "Tests", "Ops", "Sources/CLibPQ", "Sources/DaftarJSON", "Sources/Postgres", "Sources/EventStore",
-                "Sources/DaftarTesting", "Sources/daftar", "Sources/Benefits",
+                "Sources/DaftarTesting", "Sources/daftar", "Sources/Benefits", "Sources/BenefitsLedger",
             ],
             sources: ["Sources/EventSchemaResources"],
             resources: [.copy("EventSchemas")],
@@ -74,6 +74,13 @@ let package = Package(
         .target(
             name: "Benefits",
             dependencies: ["EventStore", "DaftarJSON", "EventSchemaResources"],
+            swiftSettings: swiftSettings
+        ),
+        // Command handling over the store: load streams, fold, decide, append. The one place the
+        // domain meets I/O, kept out of Benefits so that Benefits stays pure.
+        .target(
+            name: "BenefitsLedger",
+            dependencies: ["Benefits", "EventStore", "DaftarJSON"],
             swiftSettings: swiftSettings
         ),
         // Throwaway clusters for tests, shared by every test target.
@@ -121,7 +128,7 @@ let package = Package(
         // The Ledger over a real store: end-to-end command handling on a throwaway cluster.
         .testTarget(
             name: "BenefitsLedgerTests",
-            dependencies: ["Benefits", "DaftarJSON", "DaftarTesting", "EventStore", "Postgres"],
+            dependencies: ["Benefits", "BenefitsLedger", "DaftarJSON", "DaftarTesting", "EventStore", "Postgres"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -4,6 +4,7 @@ import EventStore
 import Testing
 
 @testable import Benefits
+@testable import BenefitsLedger
 
 /// The Ledger over a real PostgreSQL: commands loaded, decided and appended with expected versions,
 /// idempotency keys and schema checks; the log read back is what the decisions produced.

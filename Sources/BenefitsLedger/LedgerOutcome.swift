@@ -1,3 +1,4 @@
+import Benefits
 import EventStore
 
 /// What ``Ledger/handle(_:metadata:idempotencyKey:)`` did.

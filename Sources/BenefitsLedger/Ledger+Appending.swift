@@ -1,3 +1,4 @@
+import Benefits
 import EventStore
 
 extension Ledger {

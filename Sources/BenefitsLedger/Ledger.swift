@@ -1,3 +1,4 @@
+import Benefits
 import EventStore
 
 /// Handles the benefits domain's commands over the event store: load, fold, decide, append.

@@ -1,3 +1,4 @@
+import Benefits
 /// What a caseload run of the ``Ledger`` did: the decision, and what the bulk appends wrote.
 public struct CaseloadOutcome<Event: DomainEvent>: Sendable {
     /// The events decided and the households skipped.
