@@ -64,7 +64,7 @@ let package = Package(
             path: ".",
             exclude: [
                 "README.md", "Projections", "Tests", "Ops", "Sources/CLibPQ", "Sources/DaftarJSON", "Sources/Postgres", "Sources/EventStore",
-                "Sources/DaftarTesting", "Sources/daftar", "Sources/Benefits", "Sources/BenefitsLedger",
+                "Sources/DaftarTesting", "Sources/daftar", "Sources/Benefits", "Sources/BenefitsLedger", "Sources/Audit",
             ],
             sources: ["Sources/EventSchemaResources"],
             resources: [.copy("EventSchemas")],
@@ -83,6 +83,12 @@ let package = Package(
             dependencies: ["Benefits", "EventStore", "DaftarJSON"],
             swiftSettings: swiftSettings
         ),
+        // What auditors and programme managers ask of the ledger: histories, as known at a time.
+        .target(
+            name: "Audit",
+            dependencies: ["Benefits", "EventStore", "Postgres", "DaftarJSON"],
+            swiftSettings: swiftSettings
+        ),
         // Throwaway clusters for tests, shared by every test target.
         .target(
             name: "DaftarTesting",
@@ -95,6 +101,7 @@ let package = Package(
                 "Postgres",
                 "EventStore",
                 "Benefits",
+                "Audit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -128,7 +135,7 @@ let package = Package(
         // The Ledger over a real store: end-to-end command handling on a throwaway cluster.
         .testTarget(
             name: "BenefitsLedgerTests",
-            dependencies: ["Benefits", "BenefitsLedger", "DaftarJSON", "DaftarTesting", "EventStore", "Postgres"],
+            dependencies: ["Benefits", "BenefitsLedger", "Audit", "DaftarJSON", "DaftarTesting", "EventStore", "Postgres"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -50,8 +50,39 @@ public struct RecordedEvent: Sendable, Hashable {
     }
 }
 
-/// Formatting of recorded times.
+/// Formatting and parsing of recorded times.
 public enum EventTime {
+    /// Parses `YYYY-MM-DD` (midnight UTC) or RFC 3339 in UTC (`YYYY-MM-DDTHH:MM:SS[.ffffff]Z`)
+    /// to microseconds since the Unix epoch.
+    /// - Throws: ``EventStoreError`` naming `field` with rule `date-time`.
+    public static func parseMicros(_ text: String, field: String) throws(EventStoreError) -> Int64 {
+        let invalid = EventStoreError.invalid(field, "date-time", "must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS[.ffffff]Z (UTC)")
+        let u = Array(text.utf8)
+        guard u.count >= 10, let date = try? BusinessDate(parsing: String(decoding: u[0..<10], as: UTF8.self)) else { throw invalid }
+        var micros = Int64(date.daysSinceEpoch) * 86_400_000_000
+        if u.count == 10 { return micros }
+        func digits(_ r: Range<Int>) -> Int64? {
+            guard r.upperBound <= u.count else { return nil }
+            var v: Int64 = 0
+            for i in r {
+                guard u[i] >= 48 && u[i] <= 57 else { return nil }
+                v = v * 10 + Int64(u[i] - 48)
+            }
+            return v
+        }
+        guard u.count >= 20, u[10] == UInt8(ascii: "T"), u[13] == 58, u[16] == 58, u.last == UInt8(ascii: "Z"),
+            let h = digits(11..<13), let m = digits(14..<16), let s = digits(17..<19), h < 24, m < 60, s < 60
+        else { throw invalid }
+        micros += ((h * 60 + m) * 60 + s) * 1_000_000
+        if u.count > 20 {
+            guard u[19] == 46, u.count - 21 <= 6, u.count - 21 >= 1, let f = digits(20..<(u.count - 1)) else { throw invalid }
+            var fraction = f
+            for _ in 0..<(6 - (u.count - 21)) { fraction *= 10 }
+            micros += fraction
+        }
+        return micros
+    }
+
     /// RFC 3339 in UTC with six fractional digits.
     public static func rfc3339(micros: Int64) -> String {
         let seconds = micros >= 0 ? micros / 1_000_000 : (micros - 999_999) / 1_000_000

@@ -1,7 +1,9 @@
 import Postgres
 
 extension EventStore {
-    static let selectColumns = """
+    /// The columns ``RecordedEvent/init(row:)`` reads, in order, for a query over `event_store.events e`
+    /// or `audit.events e`.
+    public static let selectColumns = """
         e.position, e.xid::text, e.stream_id, e.stream_version, e.event_id::text, e.event_type, e.schema_version,
         e.data::text, e.metadata::text, to_char(e.effective_at, 'YYYY-MM-DD'), event_store.micros(e.recorded_at),
         e.idempotency_key, e.prev_hash, e.hash
@@ -32,7 +34,7 @@ extension EventStore {
                     LIMIT $3
                     """, [String(checkpoint.xid), checkpoint.position, limit])
             }
-            return try result.rows.map(EventStore.decodeEvent)
+            return try result.rows.map(RecordedEvent.init(row:))
         } catch {
             throw EventStore.translate(error)
         }
@@ -56,7 +58,7 @@ extension EventStore {
                     ORDER BY e.stream_version
                     """, [stream, fromVersion])
             }
-            return try result.rows.map(EventStore.decodeEvent)
+            return try result.rows.map(RecordedEvent.init(row:))
         } catch {
             throw EventStore.translate(error)
         }
@@ -71,13 +73,18 @@ extension EventStore {
         return try result.first?.decode(Int64.self, 0) ?? 0
     }
 
-    static func decodeEvent(_ row: PostgresRow) throws -> RecordedEvent {
+}
+
+extension RecordedEvent {
+    /// An event from a row whose first columns are ``EventStore/selectColumns``.
+    /// - Throws: ``PostgresError`` or ``EventStoreError`` when a column is unreadable.
+    public init(row: PostgresRow) throws {
         let position = try row.decode(Int64.self, 0)
         let xid = try row.decode(String.self, 1)
         guard let xidValue = UInt64(xid) else {
             throw EventStoreError(code: .database, message: "event at position \(position) has an unreadable xid")
         }
-        return RecordedEvent(
+        self.init(
             position: position,
             checkpoint: Checkpoint(xid: xidValue, position: position),
             stream: try row.decode(String.self, 2),

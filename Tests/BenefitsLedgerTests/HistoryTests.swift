@@ -1,0 +1,71 @@
+import Audit
+import DaftarJSON
+import DaftarTesting
+import EventStore
+import Postgres
+import Testing
+
+@testable import Benefits
+@testable import BenefitsLedger
+
+extension LedgerEndToEndTests {
+    /// An exclusion recorded after three paid cycles, effective two cycles back: as known before it
+    /// was recorded the household was enrolled for March; as known after, excluded, with the
+    /// February and March payments listed as overpayments.
+    @Test func historyIsBitemporalAsEffectiveOnAndAsKnownAt() async throws {
+        let (db, ledger) = try await Self.ledger()
+        let session = Session(ledger)
+        try await session.runAll(Demo.programmeCommands, prefix: "programme")
+        try await session.runAll(Demo.registryCommands, prefix: "registry")
+        try await session.runAll(Demo.assessments, prefix: "assess")
+        try await session.run(
+            DetermineEligibility(programmeId: Demo.programme, householdId: Demo.family, effectiveOn: Demo.date("2024-11-20")), key: "determine")
+        try await session.run(
+            Enrol(programmeId: Demo.programme, householdId: Demo.family, effectiveOn: Demo.date("2024-12-01"), payeePersonId: Demo.head(of: Demo.family)),
+            key: "enrol")
+        for month in ["2025-01", "2025-02", "2025-03"] {
+            try await session.open(month)
+            _ = try await session.schedule(month, households: [Demo.family], key: "run-\(month)")
+            try await session.pay(Demo.family, month, amount: 275_000)
+        }
+        let conn = try await PostgresConnection.connect(db.uri)
+        let beforeExclusion = try await conn.query("SELECT event_store.micros(clock_timestamp())").first!.decode(Int64.self, 0)
+        try await session.run(
+            Exclude(
+                programmeId: Demo.programme, householdId: Demo.family, reason: .crossMatchBankLoan,
+                evidenceRef: EvidenceReference("cbi-loans:2025-02/000456"), decidedBy: Demo.manager, decidedOn: Demo.date("2025-03-20"),
+                effectiveOn: Demo.date("2025-02-01"), personId: PersonID("P-BA0000000201"), legalBasis: Demo.law),
+            key: "exclude")
+        let afterExclusion = try await conn.query("SELECT event_store.micros(clock_timestamp())").first!.decode(Int64.self, 0)
+
+        let march = Demo.date("2025-03-15")
+        let then = try await HouseholdHistory.load(
+            on: conn, householdId: Demo.family.rawValue, effectiveOn: march, knownAtMicros: beforeExclusion)
+        let now = try await HouseholdHistory.load(on: conn, householdId: Demo.family.rawValue, effectiveOn: march, knownAtMicros: afterExclusion)
+        let latest = try await HouseholdHistory.load(on: conn, householdId: Demo.family.rawValue, effectiveOn: march)
+        await conn.close()
+
+        #expect(then.standings.map(\.status) == [.enrolled])
+        #expect(then.standings.first?.entitlement?.monthlyAmountMinor == 275_000)
+        #expect(then.standings.first?.overpayments.isEmpty == true)
+        #expect(!then.entries.contains { $0.event.type == "BeneficiaryExcluded" })
+
+        #expect(now.standings.map(\.status) == [.excluded])
+        let overpaid = now.standings.first?.overpayments ?? []
+        #expect(overpaid.map(\.cycle) == ["2025-02", "2025-03"])
+        #expect(overpaid.map(\.balance.identifiedMinor).reduce(0, +) == 550_000)
+        // As effective in January, even as known now, the household was enrolled and rightly paid.
+        let january = try await HouseholdHistory.load(
+            on: try await PostgresConnection.connect(db.uri), householdId: Demo.family.rawValue, effectiveOn: Demo.date("2025-01-15"))
+        #expect(january.standings.map(\.status) == [.enrolled])
+
+        // The history lists every event in effective-date order with who decided, why, on what evidence.
+        #expect(latest.entries.map(\.event.effectiveAt) == latest.entries.map(\.event.effectiveAt).sorted())
+        let exclusion = try #require(latest.entries.first { $0.event.type == "BeneficiaryExcluded" })
+        #expect(exclusion.actor == "user:manager.bg.07")
+        #expect(exclusion.event.effectiveAt == Demo.date("2025-02-01"))
+        #expect(latest.entries.contains { $0.event.type == "HouseholdRegistered" })
+        #expect(latest.entries.contains { $0.event.type == "PaymentConfirmed" })
+        #expect(latest.json["standings"]?.arrayValue?.first?["status"] == "excluded")
+    }
+}
