@@ -67,5 +67,18 @@ extension LedgerEndToEndTests {
         #expect(latest.entries.contains { $0.event.type == "HouseholdRegistered" })
         #expect(latest.entries.contains { $0.event.type == "PaymentConfirmed" })
         #expect(latest.json["standings"]?.arrayValue?.first?["status"] == "excluded")
+
+        // Explaining the February payment names its own events and what it rested on, nothing of March.
+        let explainer = try await PostgresConnection.connect(db.uri)
+        let february = try await Explanation.load(
+            on: explainer, programmeId: Demo.programme.rawValue, householdId: Demo.family.rawValue, cycle: "2025-02")
+        await explainer.close()
+        let types = february.events.map(\.event.type)
+        for expected in ["BenefitSchedulePublished", "EligibilityRulePublished", "HouseholdRegistered", "BeneficiaryEnrolled", "PaymentScheduled", "PaymentIssued", "PaymentConfirmed"] {
+            #expect(types.contains(expected), "explains with \(expected)")
+        }
+        let paymentStreams = Set(february.events.map(\.event.stream).filter { $0.hasPrefix("payment-") })
+        #expect(paymentStreams == ["payment-iq-spn-2025-02-\(Demo.family.rawValue)"])
+        #expect(!types.contains("PaymentCycleOpened"))
     }
 }

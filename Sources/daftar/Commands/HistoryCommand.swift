@@ -55,3 +55,40 @@ struct HistoryCommand: AsyncParsableCommand {
         }
     }
 }
+
+/// `daftar explain`: the events that produced a household's standing or one of its payments.
+struct ExplainCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain", abstract: "List the events that produced a household's eligibility row, or its payment in a cycle.")
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "The programme id.") var programme: String
+    @Option(help: "The household id (HH-…).") var household: String
+    @Option(help: "A payment cycle, YYYY-MM.") var cycle: String?
+
+    func run() async throws {
+        try await reportingErrors {
+            if let cycle, cycle.range(of: "^[0-9]{4}-(0[1-9]|1[0-2])$", options: .regularExpression) == nil {
+                throw CLIError(code: "invalid_input", message: "cycle: must be YYYY-MM", field: "cycle", rule: "pattern")
+            }
+            let uri = try await database.connect()
+            let conn = try await PostgresConnection.connect(uri)
+            let explanation = try await Explanation.load(on: conn, programmeId: programme, householdId: household, cycle: cycle)
+            await conn.close()
+            if let s = explanation.standing {
+                Terminal.note("\(s.programmeId): \(s.status)\(s.entitlement.map { " — \($0.monthlyAmountMinor) \($0.currency.code)/month" } ?? "")")
+            }
+            for e in explanation.events {
+                var o: [String: JSONValue] = [
+                    "effectiveAt": .string(e.event.effectiveAt.description), "recordedAt": .string(e.event.recordedAtText),
+                    "stream": .string(e.event.stream), "type": .string(e.event.type), "eventId": .string(e.event.eventID),
+                ]
+                if let v = e.ledgerSeq { o["ledgerSeq"] = .number(JSONNumber(v)) }
+                if let v = e.actor { o["actor"] = .string(v) }
+                if let v = e.reason { o["reason"] = .string(v) }
+                if let v = e.ruleVersion { o["ruleVersion"] = .string(v) }
+                if let v = e.evidence { o["evidence"] = .string(v) }
+                Terminal.emit(.object(o))
+            }
+        }
+    }
+}
