@@ -1,13 +1,14 @@
 import DaftarJSON
 
-/// One component of a payment (`common.v1.json#/$defs/paymentComponent`).
+/// One component of an amount: what it is for and how much (`common.v1.json#/$defs/entitlementComponent`
+/// and `#/$defs/paymentComponent`, which differ only in their codes).
 ///
-/// `capAdjustment` and `overpaymentDeduction` are at most 0, every other component at least 0; `count`
-/// and `unitAmountMinor` go together, with `amountMinor = count × unitAmountMinor`.
+/// Negative amounts are allowed only for `capAdjustment` (and, in payments, `overpaymentDeduction`),
+/// as the schemas say; `count` and `unitAmountMinor` go together, with `amountMinor = count × unitAmountMinor`.
 /// Amounts are in the ledger unit of the event's `currency`.
-public struct PaymentComponent: Sendable, Hashable, JSONConvertible {
+public struct AmountComponent<Code: JSONStringCode>: Sendable, Hashable, JSONConvertible {
     /// What the amount is for.
-    public var component: PaymentComponentCode
+    public var component: Code
     /// The amount in ledger units.
     public var amountMinor: Int64
     /// How many members a per-member amount was counted for (per-member components only).
@@ -21,7 +22,7 @@ public struct PaymentComponent: Sendable, Hashable, JSONConvertible {
     ///   - amountMinor: the amount in ledger units.
     ///   - count: how many members were counted, for a per-member component.
     ///   - unitAmountMinor: the amount per member counted, for a per-member component.
-    public init(component: PaymentComponentCode, amountMinor: Int64, count: Int? = nil, unitAmountMinor: Int64? = nil) {
+    public init(component: Code, amountMinor: Int64, count: Int? = nil, unitAmountMinor: Int64? = nil) {
         self.component = component
         self.amountMinor = amountMinor
         self.count = count
@@ -49,3 +50,9 @@ public struct PaymentComponent: Sendable, Hashable, JSONConvertible {
         return object.json
     }
 }
+
+/// One component of a monthly entitlement.
+public typealias EntitlementComponent = AmountComponent<EntitlementComponentCode>
+
+/// One component of a payment: the entitlement's components plus top-ups, grants, arrears and deductions.
+public typealias PaymentComponent = AmountComponent<PaymentComponentCode>
