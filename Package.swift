@@ -87,6 +87,7 @@ let package = Package(
         .target(
             name: "Audit",
             dependencies: ["Benefits", "EventStore", "Postgres", "DaftarJSON"],
+            resources: [.copy("Migrations")],
             swiftSettings: swiftSettings
         ),
         // Throwaway clusters for tests, shared by every test target.
@@ -102,6 +103,7 @@ let package = Package(
                 "EventStore",
                 "Benefits",
                 "Audit",
+                "EventSchemaResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -54,7 +54,8 @@ public struct HouseholdHistory: Sendable {
             """
             SELECT \(EventStore.selectColumns), e.ledger_seq, e.actor, e.reason, e.rule_version, e.evidence
             FROM audit.events e
-            WHERE (e.stream_id = 'household-' || $1
+            WHERE e.data->>'householdId' = $1
+              AND (e.stream_id = 'household-' || $1
                    OR (e.stream_id LIKE 'beneficiary-%-' || $1 AND ($2::text IS NULL OR e.stream_id = 'beneficiary-' || $2 || '-' || $1))
                    OR (e.stream_id LIKE 'payment-%-' || $1 AND ($2::text IS NULL OR e.stream_id LIKE 'payment-' || $2 || '-%')))
               AND ($3::bigint IS NULL OR (extract(epoch FROM e.recorded_at) * 1000000)::bigint <= $3)

@@ -29,6 +29,8 @@ extension LedgerEndToEndTests {
             try await session.pay(Demo.family, month, amount: 275_000)
         }
         let conn = try await PostgresConnection.connect(db.uri)
+        // The audit layer's index for household lookups (history must agree with or without it).
+        #expect(try await AuditSchema.migrate(conn).count == 1)
         let beforeExclusion = try await conn.query("SELECT event_store.micros(clock_timestamp())").first!.decode(Int64.self, 0)
         try await session.run(
             Exclude(

@@ -58,11 +58,14 @@ struct MigrateCommand: AsyncParsableCommand {
         try await reportingErrors {
             let uri = try await database.connect(migrate: false)
             let conn = try await PostgresConnection.connect(uri)
-            let applied = try await EventStore.migrate(conn)
+            let store = try await EventStore.migrate(conn)
+            let audit = try await AuditSchema.migrate(conn)
             await conn.close()
-            Terminal.emit(["applied": .array(applied.map { .string("event_store \($0.version) \($0.name)") })])
+            let applied = store.map { "event_store \($0.version) \($0.name)" } + audit.map { "audit \($0.version) \($0.name)" }
+            Terminal.emit(["applied": .array(applied.map { .string($0) })])
         }
     }
 }
 
+import Audit
 import EventStore
