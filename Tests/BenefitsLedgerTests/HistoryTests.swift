@@ -30,7 +30,7 @@ extension LedgerEndToEndTests {
         }
         let conn = try await PostgresConnection.connect(db.uri)
         // The audit layer's index for household lookups (history must agree with or without it).
-        #expect(try await AuditSchema.migrate(conn).count == 1)
+        #expect(try await AuditSchema.migrate(conn).count == 2)
         let beforeExclusion = try await conn.query("SELECT event_store.micros(clock_timestamp())").first!.decode(Int64.self, 0)
         try await session.run(
             Exclude(
@@ -45,7 +45,19 @@ extension LedgerEndToEndTests {
             on: conn, householdId: Demo.family.rawValue, effectiveOn: march, knownAtMicros: beforeExclusion)
         let now = try await HouseholdHistory.load(on: conn, householdId: Demo.family.rawValue, effectiveOn: march, knownAtMicros: afterExclusion)
         let latest = try await HouseholdHistory.load(on: conn, householdId: Demo.family.rawValue, effectiveOn: march)
+        // The auditor's SQL view tells the same story, in ledger order.
+        let view = try await conn.query(
+            """
+            SELECT event_type, status_after, monthly_entitlement_minor, amount_minor, cycle, reason, evidence
+            FROM audit.entitlement_history WHERE household_id = $1 ORDER BY ledger_seq NULLS LAST, recorded_at, position
+            """, [Demo.family.rawValue])
         await conn.close()
+        #expect(view.rows.map { $0[0] } == ["EligibilityDetermined", "BeneficiaryEnrolled", "BeneficiaryExcluded", "OverpaymentIdentified", "OverpaymentIdentified"])
+        #expect(view.rows.map { $0[1] } == ["eligible", "enrolled", "excluded", nil, nil])
+        #expect(view.rows[1][2] == "275000")
+        #expect(view.rows[2][5] == "crossMatchBankLoan" && view.rows[2][6] == "cbi-loans:2025-02/000456")
+        #expect(view.rows.suffix(2).map { $0[4] } == ["2025-02", "2025-03"])
+        #expect(view.rows.suffix(2).compactMap { $0[3].flatMap { Int64($0) } }.reduce(0, +) == 550_000)
 
         #expect(then.standings.map(\.status) == [.enrolled])
         #expect(then.standings.first?.entitlement?.monthlyAmountMinor == 275_000)
