@@ -23,9 +23,6 @@ struct HistoryBench: AsyncParsableCommand {
                 throw CLIError(code: "invalid_input", message: "events ≥ 10000, months 1–120, samples 10–100000", rule: "range")
             }
             let scratch = try await ScratchDatabase.create(database)
-            let setup = try await PostgresConnection.connect(scratch.uri)
-            try await AuditSchema.migrate(setup)
-            await setup.close()
             let templates = try HouseholdTemplates()
             let perHousehold = 9 + 3 * months
             let households = max(1, events / perHousehold)

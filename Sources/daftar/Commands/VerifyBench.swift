@@ -1,4 +1,5 @@
 import ArgumentParser
+import Audit
 import Benefits
 import DaftarJSON
 import EventStore
@@ -71,8 +72,10 @@ struct ScratchDatabase {
         let admin = try await PostgresConnection.connect(cluster.uri(user: "postgres", database: "postgres"))
         try await admin.execute("CREATE DATABASE daftar_bench OWNER \(LocalCluster.ownerRole) TEMPLATE template0")
         await admin.close()
+        // As deployed: the store's migrations and the audit layer's index.
         let setup = try await PostgresConnection.connect(scratch.uri)
         try await EventStore.migrate(setup)
+        try await AuditSchema.migrate(setup)
         await setup.close()
         return scratch
     }
