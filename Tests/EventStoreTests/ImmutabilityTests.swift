@@ -15,19 +15,20 @@ import Testing
         "TRUNCATE event_store.streams",
     ]
 
-    /// Makes a login role in `daftar_writer` and returns a store and connections for both roles.
+    /// Makes login roles in `daftar_writer` and `daftar_auditor` (cluster-wide, so tolerant of a
+    /// concurrent test creating them first) and returns a store and connections for both roles.
     static func setUp() async throws -> (TestDatabase, EventStore) {
         let db = try await TestCluster.newDatabase()
         let admin = try await db.superuser()
         try await admin.execute(
             """
             DO $$ BEGIN
-              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'test_writer') THEN
-                CREATE ROLE test_writer LOGIN IN ROLE daftar_writer;
-              END IF;
-              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'test_auditor') THEN
-                CREATE ROLE test_auditor LOGIN IN ROLE daftar_auditor;
-              END IF;
+              CREATE ROLE test_writer LOGIN IN ROLE daftar_writer;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+            END $$;
+            DO $$ BEGIN
+              CREATE ROLE test_auditor LOGIN IN ROLE daftar_auditor;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
             END $$;
             """)
         await admin.close()
