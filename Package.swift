@@ -63,11 +63,12 @@ let package = Package(
             name: "EventSchemaResources",
             path: ".",
             exclude: [
-                "README.md", "Projections", "Tests", "Ops", "Sources/CLibPQ", "Sources/DaftarJSON", "Sources/Postgres", "Sources/EventStore",
+                "README.md", "Tests", "Ops", "Sources/CLibPQ", "Sources/DaftarJSON", "Sources/Postgres", "Sources/EventStore",
                 "Sources/DaftarTesting", "Sources/daftar", "Sources/Benefits", "Sources/BenefitsLedger", "Sources/Audit",
+                "Sources/ProjectionRunner", "Sources/ReadModels",
             ],
             sources: ["Sources/EventSchemaResources"],
-            resources: [.copy("EventSchemas")],
+            resources: [.copy("EventSchemas"), .copy("Projections")],
             swiftSettings: swiftSettings
         ),
         // The benefits domain: event types, money, decisions. Pure: no I/O beyond reading its bundle.
@@ -90,6 +91,26 @@ let package = Package(
             resources: [.copy("Migrations")],
             swiftSettings: swiftSettings
         ),
+        // The projection runner: builds read models from the log, exactly once, and swaps new versions
+        // in without downtime. Generic over projections: knows partitions, tables and checkpoints.
+        .target(
+            name: "ProjectionRunner",
+            dependencies: [
+                "Postgres",
+                "EventStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Migrations")],
+            swiftSettings: swiftSettings
+        ),
+        // The benefits read models (eligibility, coverage, cost) over the projection runner.
+        .target(
+            name: "ReadModels",
+            dependencies: ["ProjectionRunner", "Benefits", "EventStore", "Postgres", "DaftarJSON", "EventSchemaResources"],
+            resources: [.copy("Migrations")],
+            swiftSettings: swiftSettings
+        ),
         // Throwaway clusters for tests, shared by every test target.
         .target(
             name: "DaftarTesting",
@@ -103,6 +124,8 @@ let package = Package(
                 "EventStore",
                 "Benefits",
                 "Audit",
+                "ProjectionRunner",
+                "ReadModels",
                 "EventSchemaResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

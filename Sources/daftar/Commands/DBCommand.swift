@@ -58,10 +58,8 @@ struct MigrateCommand: AsyncParsableCommand {
         try await reportingErrors {
             let uri = try await database.connect(migrate: false)
             let conn = try await PostgresConnection.connect(uri)
-            let store = try await EventStore.migrate(conn)
-            let audit = try await AuditSchema.migrate(conn)
+            let applied = try await DaftarSchema.migrate(conn)
             await conn.close()
-            let applied = store.map { "event_store \($0.version) \($0.name)" } + audit.map { "audit \($0.version) \($0.name)" }
             Terminal.emit(["applied": .array(applied.map { .string($0) })])
         }
     }

@@ -42,7 +42,7 @@ struct DatabaseOptions: ParsableArguments {
         let conn = try await PostgresConnection.connect(uri)
         defer { Task { await conn.close() } }
         if automatically {
-            let applied = try await EventStore.migrate(conn) + AuditSchema.migrate(conn)
+            let applied = try await DaftarSchema.migrate(conn)
             if !applied.isEmpty { Terminal.note("Applied \(applied.count) migration(s) to the local cluster") }
         } else {
             let ready = try await conn.query("SELECT to_regclass('event_store.events') IS NOT NULL").first?.decode(Bool.self, 0) ?? false

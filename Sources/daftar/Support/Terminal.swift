@@ -2,6 +2,7 @@ import DaftarJSON
 import EventStore
 import Foundation
 import Postgres
+import ProjectionRunner
 
 #if canImport(Glibc)
     import Glibc
@@ -47,6 +48,10 @@ enum Terminal {
         case let e as PostgresError:
             object = ["code": .string("database_\(e.code.rawValue)"), "message": .string(e.description)]
             if let s = e.sqlState { object["sqlState"] = .string(s) }
+        case let e as ProjectionError:
+            object = ["code": .string(e.code.rawValue), "message": .string(e.message)]
+            if e.code == .unknownProjection { object["field"] = .string("projection") }
+            exit = e.code == .unknownProjection ? 1 : 2
         case let e as LocalClusterError:
             object = ["code": .string(e.code), "message": .string(e.message)]
         default:

@@ -1,0 +1,59 @@
+import Postgres
+
+/// The rows one projection computes for a set of partitions: rows for keyed tables and sums for
+/// additive ones.
+public struct ProjectionOutput {
+    /// The projection's definition.
+    public let definition: ProjectionDefinition
+    var rows: [String: [UInt8]] = [:]
+    var rowCounts: [String: Int] = [:]
+    var sums: [String: [[String]: [Int64]]] = [:]
+
+    /// An empty output for `definition`'s tables.
+    public init(definition: ProjectionDefinition) {
+        self.definition = definition
+    }
+
+    /// Adds a row to a keyed table.
+    /// - Parameters:
+    ///   - table: the keyed table.
+    ///   - values: its columns in the table's order, in PostgreSQL text form; `nil` is NULL.
+    public mutating func insert(_ table: String, _ values: [String?]) {
+        var row = CopyTextRow()
+        for value in values { row.append(value) }
+        rows[table, default: []].append(contentsOf: row.bytes)
+        rows[table]!.append(0x0A)
+        rowCounts[table, default: 0] += 1
+    }
+
+    /// Adds amounts to an additive table's key.
+    /// - Parameters:
+    ///   - table: the additive table.
+    ///   - key: the key columns' values, in order (never NULL: use `""` for none).
+    ///   - amounts: one amount per sum column, in order.
+    public mutating func add(_ table: String, key: [String], _ amounts: [Int64]) {
+        var byKey = sums[table] ?? [:]
+        if var existing = byKey[key] {
+            for i in existing.indices { existing[i] &+= amounts[i] }
+            byKey[key] = existing
+        } else {
+            byKey[key] = amounts
+        }
+        sums[table] = byKey
+    }
+
+    /// Adds `other`'s sums, each multiplied by `sign` (+1 or -1).
+    mutating func merge(sumsOf other: ProjectionOutput, sign: Int64) {
+        for (table, byKey) in other.sums {
+            for (key, amounts) in byKey {
+                add(table, key: key, amounts.map { $0 &* sign })
+            }
+        }
+    }
+
+    /// Whether nothing would be written.
+    var isEmpty: Bool { rows.isEmpty && sums.values.allSatisfy { $0.values.allSatisfy { $0.allSatisfy { $0 == 0 } } } }
+
+    /// How many keyed rows were added.
+    var rowCount: Int { rowCounts.values.reduce(0, +) }
+}
