@@ -157,6 +157,12 @@ let package = Package(
             dependencies: ["Benefits", "DaftarJSON", "EventStore", "EventSchemaResources"],
             swiftSettings: swiftSettings
         ),
+        // The read models on a throwaway cluster: incremental equals rebuild, crashes, swaps, quarantines.
+        .testTarget(
+            name: "ReadModelsTests",
+            dependencies: ["ReadModels", "ProjectionRunner", "Benefits", "DaftarJSON", "DaftarTesting", "EventStore", "Postgres"],
+            swiftSettings: swiftSettings
+        ),
         // The Ledger over a real store: end-to-end command handling on a throwaway cluster.
         .testTarget(
             name: "BenefitsLedgerTests",

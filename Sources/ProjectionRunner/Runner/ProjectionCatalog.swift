@@ -29,9 +29,9 @@ public enum ProjectionCatalog {
     static func horizon(_ conn: PostgresConnection) async throws -> Checkpoint {
         let rows = try await conn.query(
             """
-            SELECT xid::text, position FROM event_store.events
-            WHERE xid < pg_snapshot_xmin(pg_current_snapshot())
-            ORDER BY xid DESC, position DESC LIMIT 1
+            SELECT e.xid::text, e.position FROM event_store.events e
+            WHERE e.xid < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY e.xid DESC, e.position DESC LIMIT 1
             """
         ).rows
         guard let row = rows.first else { return .start }

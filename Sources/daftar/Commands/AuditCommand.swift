@@ -48,8 +48,8 @@ struct AuditCommand: AsyncParsableCommand {
                                to_char(effective_at, 'YYYY-MM-DD'), stream_id, stream_version, event_id::text, event_type, schema_version,
                                actor, actor_role, reason, rule_version, evidence, legal_basis, correlation_id, causation_id,
                                idempotency_key, encode(hash, 'hex'), data::text, xid::text
-                        FROM audit.events
-                        WHERE (xid, position) > ($1::xid8, $2::bigint)
+                        FROM audit.events e
+                        WHERE (e.xid, e.position) > ($1::xid8, $2::bigint)
                           AND ($3::text IS NULL OR actor = $3)
                           AND ($4::text IS NULL OR event_type = $4)
                           AND ($5::date IS NULL OR recorded_at >= $5::date)
@@ -57,7 +57,7 @@ struct AuditCommand: AsyncParsableCommand {
                           AND ($7::text IS NULL OR data->>'programmeId' = $7)
                           AND ($8::text IS NULL OR data->>'governorate' = $8 OR data->>'district' = $8
                                OR data->>'toGovernorate' = $8 OR data->>'toDistrict' = $8)
-                        ORDER BY xid, position
+                        ORDER BY e.xid, e.position
                         LIMIT 5000
                         """,
                         [after.xid, after.position, actor, type, fromDate?.description, toDate?.description, programme, area])
