@@ -65,6 +65,7 @@ let package = Package(
             exclude: [
                 "README.md", "Projections", "Tests", "Ops", "Sources/CLibPQ", "Sources/DaftarJSON", "Sources/Postgres", "Sources/EventStore",
                 "Sources/DaftarTesting", "Sources/daftar", "Sources/Benefits", "Sources/BenefitsLedger", "Sources/Audit",
+                "Sources/DemoCountry",
             ],
             sources: ["Sources/EventSchemaResources"],
             resources: [.copy("EventSchemas")],
@@ -90,6 +91,12 @@ let package = Package(
             resources: [.copy("Migrations")],
             swiftSettings: swiftSettings
         ),
+        // A synthetic country's programme, end to end, from a seed: the domain's decisions run in memory. Pure.
+        .target(
+            name: "DemoCountry",
+            dependencies: ["Benefits", "EventStore", "DaftarJSON"],
+            swiftSettings: swiftSettings
+        ),
         // Throwaway clusters for tests, shared by every test target.
         .target(
             name: "DaftarTesting",
@@ -103,6 +110,7 @@ let package = Package(
                 "EventStore",
                 "Benefits",
                 "Audit",
+                "DemoCountry",
                 "EventSchemaResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -132,6 +140,11 @@ let package = Package(
         .testTarget(
             name: "BenefitsTests",
             dependencies: ["Benefits", "DaftarJSON", "EventStore", "EventSchemaResources"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DemoCountryTests",
+            dependencies: ["DemoCountry", "Benefits", "EventStore", "DaftarJSON", "DaftarTesting", "Postgres"],
             swiftSettings: swiftSettings
         ),
         // The Ledger over a real store: end-to-end command handling on a throwaway cluster.

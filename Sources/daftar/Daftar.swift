@@ -10,6 +10,6 @@ struct Daftar: AsyncParsableCommand {
             With no database URL (--database-url or DAFTAR_DATABASE_URL), daftar starts or reuses a \
             local PostgreSQL cluster in its data folder (DAFTAR_HOME, default ./.daftar).
             """,
-        subcommands: [DBCommand.self, MigrateCommand.self, EventsCommand.self, SealCommand.self, KeysCommand.self, VerifyCommand.self, AuditCommand.self, HistoryCommand.self, ExplainCommand.self, BenchCommand.self]
+        subcommands: [DBCommand.self, MigrateCommand.self, EventsCommand.self, SealCommand.self, KeysCommand.self, VerifyCommand.self, AuditCommand.self, HistoryCommand.self, ExplainCommand.self, BenchCommand.self, DemoCommand.self, GenerateCommand.self]
     )
 }
