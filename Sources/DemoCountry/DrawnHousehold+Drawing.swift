@@ -86,7 +86,7 @@ extension DrawnHousehold {
         while members.count < size {
             let band = random.pick(weights: [162, 359, 100, 350, 29])
             let age = [random.uniform(0...4), random.uniform(5...14), random.uniform(15...17), random.uniform(18...59), elderAge(&random)][band]
-            let isFemale = !random.chance(perMillion: 508_000)
+            let isFemale = !random.chance(perMillion: 496_000)
             let relationship: Relationship
             if age >= 60 {
                 relationship = isFemale ? .mother : .father
