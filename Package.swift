@@ -66,6 +66,7 @@ let package = Package(
                 "README.md", "Tests", "Ops", "Sources/CLibPQ", "Sources/DaftarJSON", "Sources/Postgres", "Sources/EventStore",
                 "Sources/DaftarTesting", "Sources/daftar", "Sources/Benefits", "Sources/BenefitsLedger", "Sources/Audit",
                 "Sources/ProjectionRunner", "Sources/ReadModels",
+                "Sources/DemoCountry",
             ],
             sources: ["Sources/EventSchemaResources"],
             resources: [.copy("EventSchemas"), .copy("Projections")],
@@ -111,6 +112,12 @@ let package = Package(
             resources: [.copy("Migrations")],
             swiftSettings: swiftSettings
         ),
+        // A synthetic country's programme, end to end, from a seed: the domain's decisions run in memory. Pure.
+        .target(
+            name: "DemoCountry",
+            dependencies: ["Benefits", "EventStore", "DaftarJSON"],
+            swiftSettings: swiftSettings
+        ),
         // Throwaway clusters for tests, shared by every test target.
         .target(
             name: "DaftarTesting",
@@ -126,6 +133,7 @@ let package = Package(
                 "Audit",
                 "ProjectionRunner",
                 "ReadModels",
+                "DemoCountry",
                 "EventSchemaResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -161,6 +169,11 @@ let package = Package(
         .testTarget(
             name: "ReadModelsTests",
             dependencies: ["ReadModels", "ProjectionRunner", "Benefits", "DaftarJSON", "DaftarTesting", "EventStore", "Postgres"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DemoCountryTests",
+            dependencies: ["DemoCountry", "Benefits", "EventStore", "DaftarJSON", "DaftarTesting", "Postgres"],
             swiftSettings: swiftSettings
         ),
         // The Ledger over a real store: end-to-end command handling on a throwaway cluster.

@@ -10,6 +10,9 @@ struct Daftar: AsyncParsableCommand {
             With no database URL (--database-url or DAFTAR_DATABASE_URL), daftar starts or reuses a \
             local PostgreSQL cluster in its data folder (DAFTAR_HOME, default ./.daftar).
             """,
-        subcommands: [DBCommand.self, MigrateCommand.self, EventsCommand.self, SealCommand.self, KeysCommand.self, VerifyCommand.self, AuditCommand.self, HistoryCommand.self, ExplainCommand.self, RebuildCommand.self, ProjectionsCommand.self, BenchCommand.self]
+        subcommands: [
+            DemoCommand.self, GenerateCommand.self, DBCommand.self, MigrateCommand.self, EventsCommand.self, SealCommand.self, KeysCommand.self,
+            VerifyCommand.self, AuditCommand.self, HistoryCommand.self, ExplainCommand.self, RebuildCommand.self, ProjectionsCommand.self, BenchCommand.self,
+        ]
     )
 }

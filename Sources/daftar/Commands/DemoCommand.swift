@@ -1,0 +1,121 @@
+import ArgumentParser
+import Audit
+import DaftarJSON
+import DemoCountry
+import EventStore
+import Foundation
+import Postgres
+
+/// `daftar demo`: a synthetic country's programme loaded into the ledger, then a short report.
+///
+/// The steps, in order, each its own function: connect (the embedded cluster unless a URL is
+/// given), migrate, load (generate and bulk-append), report. A projection step and a report from
+/// the reporting views belong between load and report.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Load a synthetic country's social-protection programme into the ledger and report on it.",
+        discussion: """
+            Registers households, assesses them, enrols the eligible, and runs monthly payment cycles \
+            with failures, reversals, exits, a cross-match exclusion run, appeals and an emergency \
+            top-up, every event decided by the benefits domain. Running it again appends nothing.
+            """)
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "Households to register.") var households: Int = 2000
+    @Option(help: "Monthly payment cycles from January 2025 (1 … 120).") var months: Int = 12
+    @Option(help: "The seed every draw derives from.") var seed: UInt64 = 1
+
+    func run() async throws {
+        try await reportingErrors {
+            let started = ContinuousClock.now
+            let configuration = try Self.configuration(seed: seed, households: households, months: months)
+            let uri = try await database.connect(migrate: false)
+            try await Self.migrate(uri)
+            let store = try database.store(uri, connections: 2)
+            let load = try await Self.load(configuration, into: store)
+            await store.pool.close()
+            Self.printReport(load, elapsed: ContinuousClock.now - started)
+        }
+    }
+
+    /// A checked configuration, its errors naming the option.
+    static func configuration(seed: UInt64, households: Int, months: Int) throws -> DemoCountryConfiguration {
+        do {
+            return try DemoCountryConfiguration(seed: seed, households: households, months: months)
+        } catch {
+            throw CLIError(code: error.code, message: "\(error.field): \(error.message)", field: error.field, rule: error.rule)
+        }
+    }
+
+    /// Applies the migrations, as `daftar migrate` does.
+    static func migrate(_ uri: String) async throws {
+        let conn = try await PostgresConnection.connect(uri)
+        let applied = try await DaftarSchema.migrate(conn)
+        await conn.close()
+        if !applied.isEmpty { Terminal.note("Applied \(applied.count) migration(s)") }
+    }
+
+    /// What loading did.
+    struct Load {
+        let summary: DemoCountrySummary
+        let appendedEvents: Int
+        let duplicateRequests: Int
+    }
+
+    /// Generates the country and appends it with the store's bulk append, a chunk per transaction.
+    /// - Throws: `another_demo_loaded` when the database holds a country of another seed or size.
+    static func load(_ configuration: DemoCountryConfiguration, into store: EventStore) async throws -> Load {
+        let programme = try await store.readStream("programme-\(DemoCountryGenerator.programmeId)")
+        if let first = programme.first, first.idempotencyKey != "\(configuration.keyPrefix)/1" {
+            throw CLIError(
+                code: "another_demo_loaded",
+                message: "this database holds another demo country (\(first.idempotencyKey.split(separator: "/").first ?? "")); use another --home or database",
+                field: "seed", rule: "one demo country per database")
+        }
+        let generator = DemoCountryGenerator(configuration)
+        let progress = ProgressBar("demo", total: generator.progressTotal, unit: "steps")
+        var appended = 0
+        var duplicates = 0
+        let summary = try await generator.generate { chunk in
+            let result = try await store.bulkAppend(chunk)
+            appended += result.appendedEvents
+            duplicates += result.duplicateRequests
+            progress.update(generator.progress)
+        }
+        progress.finish(generator.progressTotal)
+        return Load(summary: summary, appendedEvents: appended, duplicateRequests: duplicates)
+    }
+
+    /// The report: what the generator's own summary says. (A report from the reporting views, after
+    /// projection, is to come.)
+    static func printReport(_ load: Load, elapsed: Duration) {
+        let s = load.summary
+        func pct(_ a: Int, _ b: Int) -> String { b == 0 ? "–" : String(format: "%.1f %%", Double(a) * 100 / Double(b)) }
+        var out: [String] = []
+        if load.appendedEvents == 0 {
+            out.append("Demo country already loaded: nothing appended (\(load.duplicateRequests) requests recognised by their keys).")
+        } else {
+            out.append("Appended \(load.appendedEvents) events in \(s.requests) requests (\(load.duplicateRequests) already there).")
+        }
+        out.append("")
+        out.append("Country: \(s.households) households, \(s.persons) persons, \(s.months) monthly cycles from 2025-01 (programme iq-spn, IQD)")
+        out.append("  eligible \(s.eligible), enrolled \(s.enrolled) (\(pct(s.enrolled, s.households)) of households; published 27 %)")
+        out.append("  enrolled persons \(s.enrolledPersons), mean size \(s.enrolled == 0 ? "–" : String(format: "%.2f", Double(s.enrolledPersons) / Double(s.enrolled))) (published ≈3.6)")
+        out.append("  female-headed \(pct(s.enrolledFemaleHeaded, s.enrolled)) of the caseload (published 27.1 %)")
+        out.append("  monthly entitlement at enrolment \(s.enrolledMonthlyEntitlement) IQD, mean \(s.enrolled == 0 ? 0 : s.enrolledMonthlyEntitlement / Int64(s.enrolled)) IQD per household (published ≈216,000)")
+        out.append("Payments: \(s.paymentsScheduled) scheduled (\(s.scheduledAmount) IQD), \(s.paymentsFailed) failed (\(s.paymentsReissued) re-issued), \(s.paymentsReversed) reversed; \(s.exits) exits")
+        out.append("Cross-match: \(s.crossMatchHits) hits, \(s.proposalsDismissed) dismissed, \(s.excluded) excluded (\(s.retroactiveExclusions) retroactively, \(s.overpaymentsIdentified) overpaid cycles)")
+        for (reason, n) in s.excludedByReason.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            out.append("  \(reason.rawValue): \(n)")
+        }
+        out.append("Appeals: \(s.appeals) filed, \(s.reinstated) reinstated, \(s.appealsRejected) rejected")
+        out.append("Emergency top-up: \(s.topUpGrants) households in \(s.topUpGovernorates.joined(separator: ", "))")
+        out.append("")
+        if let example = s.reinstatedExample {
+            out.append("Next:  daftar history \(example) --programme iq-spn     # excluded, appealed, reinstated")
+        }
+        out.append("       daftar verify")
+        out.append(String(format: "Done in %.1f s.", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        for line in out { Terminal.emit(line) }
+    }
+}
