@@ -23,6 +23,7 @@ import Testing
         runner.flushEvents = 700
         let builds = try await runner.bulkPass(try await runner.prepare())
         #expect(builds.count == 3 && builds.allSatisfy { $0.phase == .catchingUp })
+        #expect(Set(builds.map(\.checkpoint)).count == 1, "builds prepared together share one bulk pass")
         var random: SeededRandom? = SeededRandom(seed: seed &* 7)
         var live = builds
         var cursor = firstPart

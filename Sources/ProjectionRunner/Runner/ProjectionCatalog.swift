@@ -38,12 +38,11 @@ public enum ProjectionCatalog {
         return Checkpoint(xid: UInt64(try row.decode(String.self, 0)) ?? 0, position: try row.decode(Int64.self, 1))
     }
 
-    /// Creates a build of `definition` in a new schema with its tables, targeting the horizon.
-    static func createBuild(_ conn: PostgresConnection, _ definition: ProjectionDefinition, partitionKeySQL: String) async throws
-        -> ProjectionBuild
+    /// Creates a build of `definition` in a new schema with its tables, its bulk pass ending at `target`.
+    static func createBuild(_ conn: PostgresConnection, _ definition: ProjectionDefinition, partitionKeySQL: String, target: Checkpoint)
+        async throws -> ProjectionBuild
     {
         try await conn.transaction { tx in
-            let target = try await horizon(tx)
             let id = try await tx.query("SELECT nextval('projection.builds_build_id_seq')").rows[0].decode(Int64.self, 0)
             let schema = definition.schema(build: id)
             try await tx.execute("CREATE SCHEMA \(schema)")

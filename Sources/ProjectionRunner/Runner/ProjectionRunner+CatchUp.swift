@@ -73,12 +73,15 @@ extension ProjectionRunner {
                 "SELECT checkpoint_xid::text, checkpoint_position, phase FROM projection.builds WHERE build_id = ANY($1::bigint[]) FOR UPDATE", [ids]
             ).rows
             let phases = [ProjectionBuild.Phase.catchingUp.rawValue, ProjectionBuild.Phase.live.rawValue]
+            let found = rows.map { "\($0[0] ?? "-"):\($0[1] ?? "-") \($0[2] ?? "-")" }
             guard rows.count == group.count,
                 try rows.allSatisfy({
                     try UInt64($0.decode(String.self, 0)) == start.xid && $0.decode(Int64.self, 1) == start.position && phases.contains($0[2] ?? "")
                 })
             else {
-                throw ProjectionError(.checkpointMoved, "the build's checkpoint moved or it was retired; the batch was not applied")
+                throw ProjectionError(
+                    .checkpointMoved,
+                    "builds \(group.map(\.id)) were expected at \(start), found \(found.joined(separator: ", ")); the batch was not applied")
             }
             for (i, build) in group.enumerated() {
                 try await ProjectionWriter(conn: tx, schema: build.schema).write(written[i], replacing: keys)

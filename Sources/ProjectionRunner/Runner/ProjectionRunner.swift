@@ -69,6 +69,8 @@ public struct ProjectionRunner<Folder: PartitionFolder>: Sendable {
         let selected = try (names ?? projections.map(\.definition.name)).map { name throws(ProjectionError) in try projection(named: name) }
         return try await PostgresConnection.connect(conninfo).closing { conn in
             let existing = try await ProjectionCatalog.builds(conn)
+            // One target for every build created here, so that they share one bulk pass.
+            let target = try await ProjectionCatalog.horizon(conn)
             var result: [ProjectionBuild] = []
             for projection in selected {
                 let d = projection.definition
@@ -76,7 +78,7 @@ public struct ProjectionRunner<Folder: PartitionFolder>: Sendable {
                 if let unfinished = mine.first(where: { $0.phase == .rebuilding || $0.phase == .catchingUp }) {
                     result.append(unfinished)
                 } else if fresh || !mine.contains(where: { $0.phase == .live }) {
-                    result.append(try await ProjectionCatalog.createBuild(conn, d, partitionKeySQL: folder.partitionKeySQL))
+                    result.append(try await ProjectionCatalog.createBuild(conn, d, partitionKeySQL: folder.partitionKeySQL, target: target))
                 }
             }
             return result
