@@ -38,6 +38,14 @@ public enum ProjectionCatalog {
         return Checkpoint(xid: UInt64(try row.decode(String.self, 0)) ?? 0, position: try row.decode(Int64.self, 1))
     }
 
+    /// The latest event committed (whether or not the horizon has passed it yet).
+    static func head(_ conn: PostgresConnection) async throws -> Checkpoint {
+        guard let row = try await conn.query(
+            "SELECT e.xid::text, e.position FROM event_store.events e ORDER BY e.xid DESC, e.position DESC LIMIT 1"
+        ).rows.first else { return .start }
+        return Checkpoint(xid: UInt64(try row.decode(String.self, 0)) ?? 0, position: try row.decode(Int64.self, 1))
+    }
+
     /// Creates a build of `definition` in a new schema with its tables, its bulk pass ending at `target`.
     static func createBuild(_ conn: PostgresConnection, _ definition: ProjectionDefinition, partitionKeySQL: String, target: Checkpoint)
         async throws -> ProjectionBuild

@@ -23,7 +23,8 @@ extension ProjectionRunner {
     /// - Parameters:
     ///   - names: the projections to run, or `nil` for all.
     ///   - fresh: build the selected projections again even when their current version is live.
-    ///   - untilCaughtUp: return once everything is live and caught up.
+    ///   - untilCaughtUp: return once every build is live and has applied every event committed before
+    ///     the call (waiting, if need be, for the transaction horizon to pass them).
     ///   - report: told of progress, batches and swaps.
     /// - Throws: ``ProjectionError``, ``PostgresError``; `CancellationError` when cancelled.
     public func run(
@@ -47,6 +48,8 @@ extension ProjectionRunner {
             try await work.closing { work in
                 var locked = Set<Int64>()
                 let prepared = try await prepare(Array(selected), fresh: fresh)
+                // "Caught up" means: past every event committed before this call, once the horizon lets them be read.
+                let head = try await ProjectionCatalog.head(work)
                 let bulkDone = Flag()
                 var bulk: Task<Void, any Error>?
                 defer { bulk?.cancel() }
@@ -99,7 +102,7 @@ extension ProjectionRunner {
                         }
                     }
                     let mine = all.filter { locked.contains($0.id) }
-                    if untilCaughtUp && applied == 0 && bulk == nil && mine.allSatisfy({ $0.phase == .live }) {
+                    if untilCaughtUp && applied == 0 && bulk == nil && mine.allSatisfy({ $0.phase == .live && $0.checkpoint >= head }) {
                         return
                     }
                     if applied == 0 {

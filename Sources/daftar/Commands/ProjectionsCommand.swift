@@ -18,11 +18,19 @@ struct RebuildCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Option(name: .customLong("projection"), help: "Rebuild only this projection (eligibility, coverage or cost); repeatable.")
     var projections: [String] = []
+    @Option(help: .hidden) var flushEvents: Int?
+
+    func validate() throws {
+        if let flushEvents, !(1...10_000_000).contains(flushEvents) {
+            throw ValidationError("--flush-events must be between 1 and 10000000 (was \(flushEvents))")
+        }
+    }
 
     func run() async throws {
         try await reportingErrors {
             let uri = try await database.connect()
-            let runner = try ReadModels.runner(conninfo: uri)
+            var runner = try ReadModels.runner(conninfo: uri)
+            if let flushEvents { runner.flushEvents = flushEvents }
             for name in projections { _ = try runner.projection(named: name) }
             let display = ProgressDisplay()
             let started = ContinuousClock.now
@@ -124,10 +132,14 @@ struct ProjectionsCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @Flag(help: "Stop once every projection is live and has applied everything behind the horizon.") var untilCaughtUp = false
         @Option(help: "Seconds between polls when no notification arrives.") var pollSeconds: Int = 1
+        @Option(help: .hidden) var flushEvents: Int?
 
         func validate() throws {
             guard (1...3600).contains(pollSeconds) else {
                 throw ValidationError("--poll-seconds must be between 1 and 3600 (was \(pollSeconds))")
+            }
+            if let flushEvents, !(1...10_000_000).contains(flushEvents) {
+                throw ValidationError("--flush-events must be between 1 and 10000000 (was \(flushEvents))")
             }
         }
 
@@ -136,6 +148,7 @@ struct ProjectionsCommand: AsyncParsableCommand {
                 let uri = try await database.connect()
                 var runner = try ReadModels.runner(conninfo: uri)
                 runner.pollInterval = .seconds(pollSeconds)
+                if let flushEvents { runner.flushEvents = flushEvents }
                 let sequencer = Task { await LedgerSequencer(conninfo: uri).run() }
                 defer { sequencer.cancel() }
                 let display = ProgressDisplay()
