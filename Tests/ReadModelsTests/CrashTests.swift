@@ -37,6 +37,8 @@ import Testing
         let appends = history.appends
         let initial = appends.count / 2
         try await RandomHistory.append(appends[..<initial], to: env.store, keyPrefix: "c")
+        // Live views first, so that every `projections run` has builds to follow while it resumes rebuilds.
+        try await env.runner.run(untilCaughtUp: true)
 
         // Writers: the rest of the history, a small chunk at a time, while the runner is killed.
         let store = env.store
@@ -59,7 +61,7 @@ import Testing
             let arguments = kill % 2 == 0 ? ["rebuild", "--flush-events", "250"] : ["projections", "run", "--flush-events", "250"]
             let before = try await admin.query("SELECT coalesce(sum(events_applied), 0) FROM projection.builds").rows[0].decode(Int64.self, 0)
             let process = try Self.start(arguments, uri: env.db.uri)
-            try await Task.sleep(for: .milliseconds(250 + Int(random.next() % 1200)))
+            try await Task.sleep(for: .milliseconds(300 + Int(random.next() % 2000)))
             let midRebuild = try await admin.query(
                 "SELECT count(*) FROM projection.builds WHERE phase = 'rebuilding' AND rebuild_events > 0"
             ).rows[0].decode(Int.self, 0)
