@@ -5,6 +5,7 @@ import DemoCountry
 import EventStore
 import Foundation
 import Postgres
+import ReadModels
 
 /// `daftar demo`: a synthetic country's programme loaded into the ledger, then a short report.
 ///
@@ -34,7 +35,11 @@ struct DemoCommand: AsyncParsableCommand {
             let store = try database.store(uri, connections: 2)
             let load = try await Self.load(configuration, into: store)
             await store.pool.close()
-            Self.printReport(load, elapsed: ContinuousClock.now - started)
+            try await Self.project(uri)
+            let conn = try await PostgresConnection.connect(uri)
+            let views = try await DemoReport.lines(conn, programme: DemoCountryGenerator.programmeId.rawValue)
+            await conn.close()
+            Self.printReport(load, views: views, elapsed: ContinuousClock.now - started)
         }
     }
 
@@ -53,6 +58,17 @@ struct DemoCommand: AsyncParsableCommand {
         let applied = try await DaftarSchema.migrate(conn)
         await conn.close()
         if !applied.isEmpty { Terminal.note("Applied \(applied.count) migration(s)") }
+    }
+
+    /// Brings the read models up to date (building them the first time) and sequences the ledger, so
+    /// that the reporting views and `daftar verify` cover everything just loaded.
+    static func project(_ uri: String) async throws {
+        let runner = try ReadModels.runner(conninfo: uri)
+        let display = ProgressDisplay()
+        try await runner.run(untilCaughtUp: true) { display.show($0) }
+        display.finish()
+        let sequencer = LedgerSequencer(conninfo: uri)
+        if let sequenced = try await sequencer.catchUp(), sequenced > 0 { Terminal.note("Ledger: \(sequenced) events sequenced") }
     }
 
     /// What loading did.
@@ -88,7 +104,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     /// The report: what the generator's own summary says. (A report from the reporting views, after
     /// projection, is to come.)
-    static func printReport(_ load: Load, elapsed: Duration) {
+    static func printReport(_ load: Load, views: [String], elapsed: Duration) {
         let s = load.summary
         func pct(_ a: Int, _ b: Int) -> String { b == 0 ? "–" : String(format: "%.1f %%", Double(a) * 100 / Double(b)) }
         var out: [String] = []
@@ -104,6 +120,9 @@ struct DemoCommand: AsyncParsableCommand {
         out.append("  female-headed \(pct(s.enrolledFemaleHeaded, s.enrolled)) of the caseload (published 27.1 %)")
         out.append("  monthly entitlement at enrolment \(s.enrolledMonthlyEntitlement) IQD, mean \(s.enrolled == 0 ? 0 : s.enrolledMonthlyEntitlement / Int64(s.enrolled)) IQD per household (published ≈216,000)")
         out.append("Payments: \(s.paymentsScheduled) scheduled (\(s.scheduledAmount) IQD), \(s.paymentsFailed) failed (\(s.paymentsReissued) re-issued), \(s.paymentsReversed) reversed; \(s.exits) exits")
+        out.append("")
+        out += views
+        out.append("")
         out.append("Cross-match: \(s.crossMatchHits) hits, \(s.proposalsDismissed) dismissed, \(s.excluded) excluded (\(s.retroactiveExclusions) retroactively, \(s.overpaymentsIdentified) overpaid cycles)")
         for (reason, n) in s.excludedByReason.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             out.append("  \(reason.rawValue): \(n)")
@@ -114,7 +133,9 @@ struct DemoCommand: AsyncParsableCommand {
         if let example = s.reinstatedExample {
             out.append("Next:  daftar history \(example) --programme iq-spn     # excluded, appealed, reinstated")
         }
-        out.append("       daftar verify")
+        out.append("       daftar verify                                   # every hash, chain, seal and ledger_seq")
+        out.append("       daftar rebuild                                  # rebuild the views beside the live ones, swap atomically")
+        out.append("       psql \"$(daftar db start | tail -1)\" -c 'SELECT * FROM reporting.coverage LIMIT 5'")
         out.append(String(format: "Done in %.1f s.", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
         for line in out { Terminal.emit(line) }
     }
