@@ -43,7 +43,7 @@ public struct ProjectionEvent: Sendable, Hashable {
 
     /// The columns ``init(copyFields:)`` reads, for a query over `event_store.events e` whose
     /// partition key expression is `key`.
-    static func selectList(key: String) -> String {
+    public static func selectList(key: String) -> String {
         """
         (\(key)), e.xid::text, e.position, e.stream_id, e.stream_version, e.event_id::text, e.event_type, e.schema_version,
         to_char(e.effective_at, 'YYYY-MM-DD'), e.data::text

@@ -72,10 +72,9 @@ struct ScratchDatabase {
         let admin = try await PostgresConnection.connect(cluster.uri(user: "postgres", database: "postgres"))
         try await admin.execute("CREATE DATABASE daftar_bench OWNER \(LocalCluster.ownerRole) TEMPLATE template0")
         await admin.close()
-        // As deployed: the store's migrations and the audit layer's index.
+        // As deployed: the store's, the audit layer's and the read models' migrations (indexes included).
         let setup = try await PostgresConnection.connect(scratch.uri)
-        try await EventStore.migrate(setup)
-        try await AuditSchema.migrate(setup)
+        _ = try await DaftarSchema.migrate(setup)
         await setup.close()
         return scratch
     }
