@@ -168,7 +168,7 @@ let package = Package(
         // The read models on a throwaway cluster: incremental equals rebuild, crashes, swaps, quarantines.
         .testTarget(
             name: "ReadModelsTests",
-            dependencies: ["daftar", "ReadModels", "ProjectionRunner", "Benefits", "DaftarJSON", "DaftarTesting", "EventStore", "Postgres"],
+            dependencies: ["daftar", "ReadModels", "DemoCountry", "ProjectionRunner", "Benefits", "DaftarJSON", "DaftarTesting", "EventStore", "Postgres"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

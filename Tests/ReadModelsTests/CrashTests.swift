@@ -33,22 +33,22 @@ import Testing
         let env = try await ReadModelDatabase.make()
         var history = RandomHistory(seed: 61)
         history.programmes()
-        history.households(420, poison: 2)
+        history.households(1500, poison: 2)
         let appends = history.appends
-        let initial = appends.count / 2
+        let initial = appends.count / 6
         try await RandomHistory.append(appends[..<initial], to: env.store, keyPrefix: "c")
         // Live views first, so that every `projections run` has builds to follow while it resumes rebuilds.
         try await env.runner.run(untilCaughtUp: true)
 
-        // Writers: the rest of the history, a small chunk at a time, while the runner is killed.
+        // Writers: the rest of the history, a small chunk at a time, for as long as the runner is being killed.
         let store = env.store
         let writer = Task {
             var cursor = initial
-            while cursor < appends.count {
-                let next = min(appends.count, cursor + 40)
+            while cursor < appends.count && !Task.isCancelled {
+                let next = min(appends.count, cursor + 10)
                 try await RandomHistory.append(appends[cursor..<next], to: store, keyPrefix: "c")
                 cursor = next
-                try await Task.sleep(for: .milliseconds(60))
+                try? await Task.sleep(for: .milliseconds(50))
             }
         }
 
@@ -59,9 +59,20 @@ import Testing
         for kill in 0..<20 {
             // Even rounds start a fresh rebuild (or resume the one a kill interrupted); odd rounds follow the log.
             let arguments = kill % 2 == 0 ? ["rebuild", "--flush-events", "250"] : ["projections", "run", "--flush-events", "250"]
+            let progressSQL = """
+                SELECT coalesce(sum(CASE WHEN phase = 'rebuilding' THEN rebuild_events ELSE events_applied END), 0)
+                FROM projection.builds WHERE phase <> 'retired'
+                """
             let before = try await admin.query("SELECT coalesce(sum(events_applied), 0) FROM projection.builds").rows[0].decode(Int64.self, 0)
+            let startedAt = try await admin.query(progressSQL).rows[0].decode(Int64.self, 0)
             let process = try Self.start(arguments, uri: env.db.uri)
-            try await Task.sleep(for: .milliseconds(300 + Int(random.next() % 2000)))
+            // Kill at a random moment once the process is at work (whatever the machine's load), or after 30 s.
+            let deadline = ContinuousClock.now + .seconds(30)
+            while ContinuousClock.now < deadline, process.isRunning {
+                if try await admin.query(progressSQL).rows[0].decode(Int64.self, 0) > startedAt { break }
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            try await Task.sleep(for: .milliseconds(Int(random.next() % 400)))
             let midRebuild = try await admin.query(
                 "SELECT count(*) FROM projection.builds WHERE phase = 'rebuilding' AND rebuild_events > 0"
             ).rows[0].decode(Int.self, 0)
@@ -71,6 +82,7 @@ import Testing
             if midRebuild > 0 { killedMidRebuild += 1 }
             if after > before { killedWhileFollowing += 1 }
         }
+        writer.cancel()
         try await writer.value
         #expect(killedMidRebuild >= 3, "kills landed in the middle of bulk passes (\(killedMidRebuild))")
         #expect(killedWhileFollowing >= 3, "kills landed while builds followed the log (\(killedWhileFollowing))")

@@ -1,19 +1,10 @@
 import Benefits
 import DaftarJSON
+import DemoCountry
 import EventStore
 
-/// A seeded generator (SplitMix64): the same seed gives the same history.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The seeded generator the demo country uses (SplitMix64): the same seed gives the same history.
+typealias SeededRandom = DemoRandom
 
 /// Random histories for read-model tests: programmes, households, members, moves, eligibility,
 /// enrolments, suspensions, exclusions (some retroactive, with overpayments), reinstatements, exits and

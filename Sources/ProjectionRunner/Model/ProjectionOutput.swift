@@ -32,14 +32,12 @@ public struct ProjectionOutput {
     ///   - key: the key columns' values, in order (never NULL: use `""` for none).
     ///   - amounts: one amount per sum column, in order.
     public mutating func add(_ table: String, key: [String], _ amounts: [Int64]) {
-        var byKey = sums[table] ?? [:]
-        if var existing = byKey[key] {
-            for i in existing.indices { existing[i] &+= amounts[i] }
-            byKey[key] = existing
+        // In place: copying the table's dictionary out and back would copy it whole on every call.
+        if sums[table]?[key] != nil {
+            for i in amounts.indices { sums[table]![key]![i] &+= amounts[i] }
         } else {
-            byKey[key] = amounts
+            sums[table, default: [:]][key] = amounts
         }
-        sums[table] = byKey
     }
 
     /// Adds `other`'s sums, each multiplied by `sign` (+1 or -1).

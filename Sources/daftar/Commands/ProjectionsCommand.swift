@@ -20,7 +20,10 @@ struct RebuildCommand: AsyncParsableCommand {
     var projections: [String] = []
     @Option(help: .hidden) var flushEvents: Int?
 
-    func validate() throws {
+    func validate() throws { try Self.validate(flushEvents: flushEvents) }
+
+    /// Refuses a flush size outside 1 … 10,000,000 events.
+    static func validate(flushEvents: Int?) throws {
         if let flushEvents, !(1...10_000_000).contains(flushEvents) {
             throw ValidationError("--flush-events must be between 1 and 10000000 (was \(flushEvents))")
         }
@@ -138,9 +141,7 @@ struct ProjectionsCommand: AsyncParsableCommand {
             guard (1...3600).contains(pollSeconds) else {
                 throw ValidationError("--poll-seconds must be between 1 and 3600 (was \(pollSeconds))")
             }
-            if let flushEvents, !(1...10_000_000).contains(flushEvents) {
-                throw ValidationError("--flush-events must be between 1 and 10000000 (was \(flushEvents))")
-            }
+            try RebuildCommand.validate(flushEvents: flushEvents)
         }
 
         func run() async throws {
