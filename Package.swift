@@ -162,7 +162,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BenefitsTests",
-            dependencies: ["Benefits", "DaftarJSON", "EventStore", "EventSchemaResources"],
+            dependencies: ["Benefits", "DaftarJSON", "DaftarTesting", "EventStore", "EventSchemaResources"],
             swiftSettings: swiftSettings
         ),
         // The read models on a throwaway cluster: incremental equals rebuild, crashes, swaps, quarantines.

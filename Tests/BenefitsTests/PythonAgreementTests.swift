@@ -1,5 +1,6 @@
 import Benefits
 import DaftarJSON
+import DaftarTesting
 import Foundation
 import Testing
 
@@ -12,27 +13,19 @@ import Testing
         .deletingLastPathComponent()
 
     /// Runs `Ops/check-event-schemas.py --json` on the repository's EventSchemas/.
-    static func runChecker() throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", packageRoot.appendingPathComponent("Ops/check-event-schemas.py").path, "--json",
-            "--dir", packageRoot.appendingPathComponent("EventSchemas").path,
-        ]
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    static func runChecker() async throws -> (status: Int32, stdout: String, stderr: String) {
+        let o = try await ChildProcess.run(
+            "/usr/bin/env",
+            [
+                "python3", packageRoot.appendingPathComponent("Ops/check-event-schemas.py").path, "--json",
+                "--dir", packageRoot.appendingPathComponent("EventSchemas").path,
+            ])
+        return (o.status, o.stdout, o.stderr)
     }
 
-    @Test func swiftAndPythonAgreeOnEveryExample() throws {
+    @Test func swiftAndPythonAgreeOnEveryExample() async throws {
         let catalogue = try CatalogueExamples.catalogue.get()
-        let run = try Self.runChecker()
+        let run = try await Self.runChecker()
         guard let report = try? JSONParser.parse(run.stdout), let results = report.arrayValue else {
             Issue.record(
                 """

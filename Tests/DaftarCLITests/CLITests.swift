@@ -26,23 +26,9 @@ struct CLI {
         }
     }
 
-    func run(_ arguments: [String], stdin: String? = nil) throws -> Outcome {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: CLI.binary)
-        p.arguments = arguments + ["--database-url", database.uri]
-        let out = Pipe()
-        let err = Pipe()
-        let input = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = input
-        try p.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Outcome(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    func run(_ arguments: [String], stdin: String? = nil) async throws -> Outcome {
+        let o = try await ChildProcess.run(CLI.binary, arguments + ["--database-url", database.uri], stdin: stdin)
+        return Outcome(status: o.status, stdout: o.stdout, stderr: o.stderr)
     }
 
     func count() async throws -> Int {
@@ -65,7 +51,7 @@ func paymentLine(_ i: Int, key: String? = nil) -> String {
 @Suite struct CLITests {
     @Test func appendThenReadRoundTrips() async throws {
         let cli = CLI(database: try await TestCluster.newDatabase())
-        let appended = try cli.run([
+        let appended = try await cli.run([
             "events", "append", "--stream", "household-HH-00000001", "--type", "HouseholdRegistered",
             "--data", householdRegistered, "--idempotency-key", "reg-1",
             "--expected-version", "no-stream", "--effective-at", "2026-01-15", "--metadata", #"{"actor":"user:amina.k","reason":"registration"}"#,
@@ -76,7 +62,7 @@ func paymentLine(_ i: Int, key: String? = nil) -> String {
         #expect(result["duplicate"] == false)
         #expect(result["checkpoint"]?.stringValue?.contains(":") == true)
 
-        let read = try cli.run(["events", "read", "--stream", "household-HH-00000001"])
+        let read = try await cli.run(["events", "read", "--stream", "household-HH-00000001"])
         #expect(read.status == 0)
         let event = try JSONParser.parse(read.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(event["type"] == "HouseholdRegistered")
@@ -105,7 +91,7 @@ func paymentLine(_ i: Int, key: String? = nil) -> String {
     func badAppendsSayWhichFieldAndRuleAndChangeNothing(_ arguments: [String], _ field: String, _ rule: String) async throws {
         let cli = CLI(database: try await TestCluster.newDatabase())
         let typed = arguments.contains("--type") ? arguments : arguments + ["--type", "Thing"]
-        let outcome = try cli.run(["events", "append", "--idempotency-key", "k-1"] + typed)
+        let outcome = try await cli.run(["events", "append", "--idempotency-key", "k-1"] + typed)
         #expect(outcome.status == 1)
         let error = try #require(outcome.errorJSON, "stderr: \(outcome.stderr)")
         #expect(error["field"]?.stringValue == field)
@@ -118,7 +104,7 @@ func paymentLine(_ i: Int, key: String? = nil) -> String {
         let cli = CLI(database: try await TestCluster.newDatabase())
         var lines = (0..<50).map { paymentLine($0) }
         lines.append(paymentLine(51).replacingOccurrences(of: "2026-03-01", with: "2026-13-01"))
-        let bad = try cli.run(["events", "import", "-"], stdin: lines.joined(separator: "\n"))
+        let bad = try await cli.run(["events", "import", "-"], stdin: lines.joined(separator: "\n"))
         #expect(bad.status == 1)
         #expect(bad.errorJSON?["message"]?.stringValue?.hasPrefix("line 51:") == true)
         #expect(bad.errorJSON?["field"]?.stringValue == "effectiveAt")
@@ -127,17 +113,17 @@ func paymentLine(_ i: Int, key: String? = nil) -> String {
         for (i, missing) in ["stream", "type", "data", "idempotencyKey"].enumerated() {
             var object = try JSONParser.parse(lines[i]).objectValue!
             object[missing] = nil
-            let outcome = try cli.run(["events", "import", "-"], stdin: JSONValue.object(object).canonicalText)
+            let outcome = try await cli.run(["events", "import", "-"], stdin: JSONValue.object(object).canonicalText)
             #expect(outcome.status == 1)
             #expect(outcome.errorJSON?["field"]?.stringValue == missing)
             #expect(outcome.errorJSON?["rule"]?.stringValue == "required")
         }
         #expect(try await cli.count() == 0)
 
-        let good = try cli.run(["events", "import", "-", "--batch-size", "7"], stdin: lines.dropLast().joined(separator: "\n"))
+        let good = try await cli.run(["events", "import", "-", "--batch-size", "7"], stdin: lines.dropLast().joined(separator: "\n"))
         #expect(good.status == 0, "\(good.stderr)")
         #expect(try JSONParser.parse(good.stdout.trimmingCharacters(in: .whitespacesAndNewlines))["appendedEvents"] == 50)
-        let again = try cli.run(["events", "import", "-"], stdin: lines.dropLast().joined(separator: "\n"))
+        let again = try await cli.run(["events", "import", "-"], stdin: lines.dropLast().joined(separator: "\n"))
         #expect(try JSONParser.parse(again.stdout.trimmingCharacters(in: .whitespacesAndNewlines))["duplicates"] == 50)
         #expect(try await cli.count() == 50)
     }
@@ -171,7 +157,7 @@ func paymentLine(_ i: Int, key: String? = nil) -> String {
                 try await Task.sleep(for: .milliseconds(10))
             }
         }
-        p.waitUntilExit()
+        await ChildProcess.waitForExit(p)
         #expect(killed, "the importer was killed while its COPY ran")
         // The server notices the dead client and rolls its transaction back.
         var remaining = 1
@@ -193,23 +179,23 @@ func paymentLine(_ i: Int, key: String? = nil) -> String {
         let cli = CLI(database: db)
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("daftar-home-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let imported = try cli.run(["events", "import", "-"], stdin: (0..<20).map { paymentLine($0) }.joined(separator: "\n"))
+        let imported = try await cli.run(["events", "import", "-"], stdin: (0..<20).map { paymentLine($0) }.joined(separator: "\n"))
         #expect(imported.status == 0, "\(imported.stderr)")
         // The horizon is cluster-wide: other tests' open transactions may hold it back for a while.
-        var sealed = try cli.run(["seal", "--home", home])
+        var sealed = try await cli.run(["seal", "--home", home])
         for _ in 0..<120 where sealed.status == 0 && sealed.stdout.isEmpty {
             try await Task.sleep(for: .milliseconds(250))
-            sealed = try cli.run(["seal", "--home", home])
+            sealed = try await cli.run(["seal", "--home", home])
         }
         #expect(sealed.status == 0, "\(sealed.stderr)")
         let seal = try JSONParser.parse(sealed.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(seal["fromSeq"] == 1 && seal["toSeq"] == 20)
-        let key = try cli.run(["keys", "public", "--home", home]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let key = try await cli.run(["keys", "public", "--home", home]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(seal["publicKey"]?.stringValue == key)
         let file = "\(home)/seals.json"
-        #expect(try cli.run(["seal", "export", "--out", file, "--home", home]).status == 0)
+        #expect(try await cli.run(["seal", "export", "--out", file, "--home", home]).status == 0)
 
-        let clean = try cli.run(["verify", "--seals", file])
+        let clean = try await cli.run(["verify", "--seals", file])
         #expect(clean.status == 0, "\(clean.stderr)")
         #expect(try JSONParser.parse(clean.stdout.trimmingCharacters(in: .whitespacesAndNewlines))["intact"] == true)
 
@@ -217,12 +203,12 @@ func paymentLine(_ i: Int, key: String? = nil) -> String {
         try await su.execute("SET session_replication_role = replica")
         try await su.execute("DELETE FROM event_store.events WHERE position = (SELECT position FROM event_store.ledger WHERE ledger_seq = 13)")
         await su.close()
-        let broken = try cli.run(["verify", "--seals", file])
+        let broken = try await cli.run(["verify", "--seals", file])
         #expect(broken.status == 1)
         let mismatch = try JSONParser.parse(broken.stdout.trimmingCharacters(in: .whitespacesAndNewlines))["firstMismatch"]
         #expect(mismatch?["ledgerSeq"] == 13)
 
-        let unreadable = try cli.run(["verify", "--seals", "\(home)/missing.json"])
+        let unreadable = try await cli.run(["verify", "--seals", "\(home)/missing.json"])
         #expect(unreadable.status == 1)
         #expect(unreadable.errorJSON?["field"] == "seals")
     }
@@ -235,23 +221,23 @@ func paymentLine(_ i: Int, key: String? = nil) -> String {
         let lines = (0..<6).map { paymentLine($0) } + [
             #"{"stream":"household-HH-BG00012345","type":"HouseholdRegistered","data":\#(householdRegistered),"idempotencyKey":"reg-1","metadata":{"actor":"user:researcher.bg.0412","reason":"registration"}}"#
         ]
-        #expect(try cli.run(["events", "import", "-"], stdin: lines.joined(separator: "\n")).status == 0)
-        let byType = try cli.run(["audit", "events", "--type", "HouseholdRegistered"])
+        #expect(try await cli.run(["events", "import", "-"], stdin: lines.joined(separator: "\n")).status == 0)
+        let byType = try await cli.run(["audit", "events", "--type", "HouseholdRegistered"])
         #expect(byType.status == 0, "\(byType.stderr)")
         let rows = byType.stdout.split(separator: "\n").map { try? JSONParser.parse(String($0)) }
         #expect(rows.count == 1)
         #expect(rows.first??["actor"] == "user:researcher.bg.0412")
         #expect(rows.first??["reason"] == "registration")
         #expect(rows.first??["data"]?["governorate"] == "IQ-BG")
-        #expect(try cli.run(["audit", "events", "--area", "IQ-BG"]).stdout.split(separator: "\n").count == 1)
-        #expect(try cli.run(["audit", "events", "--programme", "iq-spn"]).stdout.split(separator: "\n").count == 6)
-        #expect(try cli.run(["audit", "events", "--actor", "user:nobody"]).stdout.isEmpty)
-        let csv = try cli.run(["audit", "events", "--format", "csv", "--programme", "iq-spn"])
+        #expect(try await cli.run(["audit", "events", "--area", "IQ-BG"]).stdout.split(separator: "\n").count == 1)
+        #expect(try await cli.run(["audit", "events", "--programme", "iq-spn"]).stdout.split(separator: "\n").count == 6)
+        #expect(try await cli.run(["audit", "events", "--actor", "user:nobody"]).stdout.isEmpty)
+        let csv = try await cli.run(["audit", "events", "--format", "csv", "--programme", "iq-spn"])
         #expect(csv.stdout.utf8.prefix(3).elementsEqual([0xEF, 0xBB, 0xBF]), "UTF-8 BOM for spreadsheet users")
         let csvLines = csv.stdout.split(separator: "\n")
         #expect(csvLines.count == 7)
         #expect(csvLines[1].contains("\"{\"\"amountMinor\"\":275000"), "JSON in a CSV cell is quoted")
-        let bad = try cli.run(["audit", "events", "--from", "yesterday"])
+        let bad = try await cli.run(["audit", "events", "--from", "yesterday"])
         #expect(bad.status == 1)
         #expect(bad.errorJSON?["field"] == "from")
     }

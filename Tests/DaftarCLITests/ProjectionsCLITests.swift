@@ -9,8 +9,8 @@ import Testing
     @Test func anUnknownProjectionIsRefusedNamingTheFieldAndBuildsNothing() async throws {
         let db = try await TestCluster.newDatabase()
         let cli = CLI(database: db)
-        _ = try cli.run(["migrate"])
-        let outcome = try cli.run(["rebuild", "--projection", "elegibility"])
+        _ = try await cli.run(["migrate"])
+        let outcome = try await cli.run(["rebuild", "--projection", "elegibility"])
         #expect(outcome.status == 1)
         #expect(outcome.errorJSON?["code"] == "unknown_projection")
         #expect(outcome.errorJSON?["field"] == "projection")
@@ -18,7 +18,7 @@ import Testing
         let conn = try await PostgresConnection.connect(db.uri)
         #expect(try await conn.query("SELECT count(*) FROM projection.builds").rows[0].decode(Int.self, 0) == 0)
         await conn.close()
-        let never = try cli.run(["projections", "status"])
+        let never = try await cli.run(["projections", "status"])
         #expect(never.status == 3)
         #expect(never.stdout.contains("eligibility: never built"))
     }
@@ -26,10 +26,10 @@ import Testing
     @Test func statusListsVersionsLagAndQuarantinesAndExitsThreeWhenSomethingIsWrong() async throws {
         let db = try await TestCluster.newDatabase()
         let cli = CLI(database: db)
-        let demo = try cli.run(["demo", "--households", "40", "--months", "3", "--seed", "5"])
+        let demo = try await cli.run(["demo", "--households", "40", "--months", "3", "--seed", "5"])
         #expect(demo.status == 0, "\(demo.stderr)")
         #expect(demo.stdout.contains("Coverage on") && demo.stdout.contains("Budget execution"))
-        let healthy = try cli.run(["projections", "status", "--json"])
+        let healthy = try await cli.run(["projections", "status", "--json"])
         #expect(healthy.status == 0, "\(healthy.stdout)")
         let builds = try healthy.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
         #expect(builds.count == 3)
@@ -48,14 +48,14 @@ import Testing
         // A payment event for a payment never scheduled: its stream is quarantined and listed.
         let poison =
             #"{"paymentId":"PAY-POISON000001","programmeId":"iq-spn","cycle":"2025-02","householdId":"HH-ZZ00000001","channel":"prepaidCard","providerId":"qi-card","providerRef":"QI-X","currency":"IQD","amountMinor":1000,"issuedOn":"2025-02-03"}"#
-        let appended = try cli.run([
+        let appended = try await cli.run([
             "events", "append", "--stream", "payment-iq-spn-2025-02-HH-ZZ00000001", "--type", "PaymentIssued", "--data", poison,
             "--idempotency-key", "poison-1", "--effective-at", "2025-02-03", "--metadata", #"{"actor":"system:bank-feed"}"#,
         ])
         #expect(appended.status == 0, "\(appended.stderr)")
-        let run = try cli.run(["projections", "run", "--until-caught-up"])
+        let run = try await cli.run(["projections", "run", "--until-caught-up"])
         #expect(run.status == 0, "\(run.stderr)")
-        let status = try cli.run(["projections", "status"])
+        let status = try await cli.run(["projections", "status"])
         #expect(status.status == 3)
         #expect(status.stdout.contains("QUARANTINED payment-iq-spn-2025-02-HH-ZZ00000001 from version 1"))
         #expect(status.stdout.contains("orphan_payment_event"))

@@ -1,4 +1,5 @@
 import Benefits
+import DaftarTesting
 import EventStore
 import Foundation
 import Postgres
@@ -78,7 +79,7 @@ import Testing
             ).rows[0].decode(Int.self, 0)
             let after = try await admin.query("SELECT coalesce(sum(events_applied), 0) FROM projection.builds").rows[0].decode(Int64.self, 0)
             Glibc.kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            await ChildProcess.waitForExit(process)
             if midRebuild > 0 { killedMidRebuild += 1 }
             if after > before { killedWhileFollowing += 1 }
         }
@@ -89,7 +90,7 @@ import Testing
 
         // Recovery: one uninterrupted run to the end.
         let recovery = try Self.start(["projections", "run", "--until-caught-up"], uri: env.db.uri)
-        recovery.waitUntilExit()
+        await ChildProcess.waitForExit(recovery)
         #expect(recovery.terminationStatus == 0)
 
         let live = try await env.runner.builds().filter { $0.phase == .live }
