@@ -109,6 +109,14 @@ public struct JSONParser: Sendable {
 
         mutating func string() throws(JSONParseError) -> String {
             i += 1  // opening quote
+            // Most strings hold no escape: make them straight from the input's bytes.
+            var end = i
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+            if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+                guard let s = String(validating: bytes[i..<end], as: UTF8.self) else { throw error("invalid UTF-8 in string") }
+                i = end + 1
+                return s
+            }
             var out: [UInt8] = []
             var runStart = i
             while true {
@@ -177,7 +185,7 @@ public struct JSONParser: Sendable {
 
         mutating func object(depth: Int) throws(JSONParseError) -> JSONValue {
             i += 1
-            var members: [String: JSONValue] = [:]
+            var members = [String: JSONValue](minimumCapacity: 12)  // an event's payload: no resizing
             skipWhitespace()
             if i < bytes.count && bytes[i] == UInt8(ascii: "}") { i += 1; return .object([:]) }
             while true {

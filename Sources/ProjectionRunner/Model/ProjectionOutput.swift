@@ -2,7 +2,7 @@ import Postgres
 
 /// The rows one projection computes for a set of partitions: rows for keyed tables and sums for
 /// additive ones.
-public struct ProjectionOutput {
+public struct ProjectionOutput: Sendable {
     /// The projection's definition.
     public let definition: ProjectionDefinition
     var rows: [String: [UInt8]] = [:]
@@ -38,6 +38,13 @@ public struct ProjectionOutput {
         } else {
             sums[table, default: [:]][key] = amounts
         }
+    }
+
+    /// Adds `other`'s rows and sums (outputs of one projection for other partitions).
+    mutating func merge(_ other: ProjectionOutput) {
+        for (table, bytes) in other.rows { rows[table, default: []].append(contentsOf: bytes) }
+        for (table, count) in other.rowCounts { rowCounts[table, default: 0] += count }
+        merge(sumsOf: other, sign: 1)
     }
 
     /// Adds `other`'s sums, each multiplied by `sign` (+1 or -1).

@@ -1,4 +1,5 @@
 import EventStore
+import Foundation
 import Postgres
 
 /// How far a bulk pass has come.
@@ -49,24 +50,50 @@ extension ProjectionRunner {
             """
         let reader = try await PostgresConnection.connect(conninfo)
         let writer = try await PostgresConnection.connect(conninfo)
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         return try await reader.closing { reader in
             try await writer.closing { writer in
                 try await reader.execute("SET work_mem = '256MB'")
                 var pass = BulkPass(builds: group, projections: projections, eventsDone: group[0].rebuildEvents)
-                try await reader.copyOut(copy) { chunk in
-                    try CopyTextFields.forEachLine(in: chunk) { line in
-                        let event = try ProjectionEvent(copyFields: CopyTextFields.split(line))
-                        if event.partitionKey != pass.currentKey { pass.foldCurrent(folder) }
-                        pass.currentKey = event.partitionKey
-                        pass.buffer.append(event)
+                let names = group.map(\.projection)
+                let total = group[0].rebuildTotal
+                // One flush writes on the writer's connection while the pass reads and folds on: the
+                // database writes on one core while Swift folds on the other. Flushes stay in order.
+                var inFlight: Task<Void, any Error>?
+                var folding: Task<FoldedChunk, Never>?
+                var written = pass.eventsDone
+                do {
+                    try await reader.copyOut(copy) { chunk in
+                        try CopyTextFields.forEachLine(in: chunk) { line in
+                            let event = try ProjectionEvent(copyFields: CopyTextFields.split(line))
+                            if event.partitionKey != pass.currentKey { pass.closeCurrent() }
+                            pass.currentKey = event.partitionKey
+                            pass.buffer.append(event)
+                        }
+                        // Fold this chunk's partitions while the next chunk is read and parsed.
+                        if let previous = folding { pass.merge(await previous.value) }
+                        folding = pass.startFold(folder, workers: workers)
+                        if pass.unflushedEvents >= flushEvents, let batch = pass.takeBatch() {
+                            if let previous = inFlight {
+                                try await previous.value
+                                progress(RebuildProgress(projections: names, eventsDone: written, eventsTotal: total))
+                            }
+                            written = batch.eventsDone
+                            inFlight = Task { try await write(batch, on: writer) }
+                        }
                     }
-                    if pass.unflushedEvents >= flushEvents {
-                        try await flush(&pass, on: writer)
-                        progress(RebuildProgress(projections: group.map(\.projection), eventsDone: pass.eventsDone, eventsTotal: group[0].rebuildTotal))
-                    }
+                    pass.closeCurrent()
+                    if let previous = folding { pass.merge(await previous.value) }
+                    if let last = pass.startFold(folder, workers: workers) { pass.merge(await last.value) }
+                    folding = nil
+                    try await inFlight?.value
+                    inFlight = nil
+                    if let batch = pass.takeBatch() { try await write(batch, on: writer) }
+                } catch {
+                    _ = await folding?.value
+                    _ = try? await inFlight?.value
+                    throw error
                 }
-                pass.foldCurrent(folder)
-                try await flush(&pass, on: writer)
                 try await writer.transaction { tx in
                     for (build, projection) in zip(group, projections) {
                         try await tx.execute(projection.definition.sql(.indexes, schema: build.schema))
@@ -78,7 +105,7 @@ extension ProjectionRunner {
                           updated_at = now() WHERE build_id = ANY($1::bigint[]) AND phase = 'rebuilding'
                         """, [PostgresArray(group.map(\.id))])
                 }
-                progress(RebuildProgress(projections: group.map(\.projection), eventsDone: pass.eventsDone, eventsTotal: group[0].rebuildTotal))
+                progress(RebuildProgress(projections: names, eventsDone: pass.eventsDone, eventsTotal: total))
                 return group.map { b in
                     var b = b
                     b.phase = .catchingUp
@@ -89,40 +116,34 @@ extension ProjectionRunner {
         }
     }
 
-    /// Writes the partitions folded since the last flush, with the last key done, in one transaction.
-    private func flush(_ pass: inout BulkPass<Folder.State>, on conn: PostgresConnection) async throws {
-        guard pass.unflushedEvents > 0 || pass.lastFoldedKey != pass.flushedKey else { return }
-        let snapshot = pass
+    /// Writes a batch of folded partitions, with the last key done, in one transaction that first checks
+    /// the build is where the previous batch left it.
+    private func write(_ batch: FlushBatch, on conn: PostgresConnection) async throws {
         try await conn.transaction { tx in
             let rows = try await tx.query(
                 "SELECT rebuilt_through, phase FROM projection.builds WHERE build_id = ANY($1::bigint[]) FOR UPDATE",
-                [PostgresArray(snapshot.builds.map(\.id))]
+                [PostgresArray(batch.builds.map(\.id))]
             ).rows
-            guard rows.count == snapshot.builds.count,
-                rows.allSatisfy({ $0[0] == snapshot.flushedKey && $0[1] == ProjectionBuild.Phase.rebuilding.rawValue })
+            guard rows.count == batch.builds.count,
+                rows.allSatisfy({ $0[0] == batch.previousKey && $0[1] == ProjectionBuild.Phase.rebuilding.rawValue })
             else {
                 throw ProjectionError(.checkpointMoved, "another process advanced this rebuild; stopping this pass")
             }
-            for (i, build) in snapshot.builds.enumerated() {
-                try await ProjectionWriter(conn: tx, schema: build.schema).write(snapshot.outputs[i], replacing: [])
-                try await ProjectionWriter.quarantine(snapshot.quarantined, build: build.id, on: tx)
+            for (i, build) in batch.builds.enumerated() {
+                try await ProjectionWriter(conn: tx, schema: build.schema).write(batch.outputs[i], replacing: [])
+                try await ProjectionWriter.quarantine(batch.quarantined, build: build.id, on: tx)
             }
             _ = try await tx.query(
                 """
                 UPDATE projection.builds SET rebuilt_through = $2, rebuild_events = rebuild_events + $3, updated_at = now()
                 WHERE build_id = ANY($1::bigint[])
-                """, [PostgresArray(snapshot.builds.map(\.id)), snapshot.lastFoldedKey, snapshot.unflushedEvents])
+                """, [PostgresArray(batch.builds.map(\.id)), batch.lastKey, batch.events])
         }
-        for q in pass.quarantined {
+        for q in batch.quarantined {
             logger.error(
                 "projection stream quarantined",
                 metadata: ["stream": "\(q.stream)", "version": "\(q.streamVersion)", "event": "\(q.eventID)", "code": "\(q.code)"])
         }
-        pass.eventsDone += Int64(pass.unflushedEvents)
-        pass.unflushedEvents = 0
-        pass.flushedKey = pass.lastFoldedKey
-        pass.quarantined = []
-        pass.outputs = pass.projections.map { ProjectionOutput(definition: $0.definition) }
     }
 
     /// An SQL string literal (standard-conforming strings).
@@ -139,6 +160,8 @@ struct BulkPass<State: Sendable> {
     var quarantined: [QuarantinedStream] = []
     var currentKey: String?
     var buffer: [ProjectionEvent] = []
+    /// Complete partitions waiting to be folded, in key order.
+    var closed: [(key: String, events: [ProjectionEvent])] = []
     var lastFoldedKey: String?
     var flushedKey: String?
     var unflushedEvents = 0
@@ -153,17 +176,97 @@ struct BulkPass<State: Sendable> {
         self.eventsDone = eventsDone
     }
 
-    /// Folds the buffered partition and adds its rows to every output.
-    mutating func foldCurrent<F: PartitionFolder>(_ folder: F) where F.State == State {
+    /// What was folded since the last batch, as a batch to write; the pass starts a new one.
+    mutating func takeBatch() -> FlushBatch? {
+        guard unflushedEvents > 0 || lastFoldedKey != flushedKey else { return nil }
+        eventsDone += Int64(unflushedEvents)
+        let batch = FlushBatch(
+            builds: builds, outputs: outputs, quarantined: quarantined, previousKey: flushedKey, lastKey: lastFoldedKey, events: unflushedEvents,
+            eventsDone: eventsDone)
+        unflushedEvents = 0
+        flushedKey = lastFoldedKey
+        quarantined = []
+        outputs = projections.map { ProjectionOutput(definition: $0.definition) }
+        return batch
+    }
+
+    /// Closes the partition being read: it is complete and can be folded.
+    mutating func closeCurrent() {
         guard let key = currentKey, !buffer.isEmpty else { return }
-        let fold = folder.fold(key: key, events: buffer[...])
-        for i in projections.indices {
-            projections[i].project(key: key, state: fold.state, into: &outputs[i])
-        }
-        quarantined += fold.quarantined
-        unflushedEvents += buffer.count
-        lastFoldedKey = key
+        closed.append((key, buffer))
         buffer.removeAll(keepingCapacity: true)
         currentKey = nil
     }
+
+    /// Starts folding the closed partitions, spread over `workers` tasks (partitions are independent,
+    /// and rows and sums do not depend on the order they are added in).
+    /// - Returns: the folding, to ``merge(_:)`` in order; `nil` when nothing was closed.
+    mutating func startFold<F: PartitionFolder>(_ folder: F, workers: Int) -> Task<FoldedChunk, Never>? where F.State == State {
+        guard let last = closed.last else { return nil }
+        let partitions = closed
+        closed.removeAll(keepingCapacity: true)
+        let projections = self.projections
+        return Task {
+            let slices = min(workers, partitions.count)
+            let size = (partitions.count + slices - 1) / slices
+            let results = await withTaskGroup(of: FoldedSlice.self) { group in
+                for slice in 0..<slices {
+                    let range = (slice * size)..<min(partitions.count, (slice + 1) * size)
+                    group.addTask {
+                        var result = FoldedSlice(outputs: projections.map { ProjectionOutput(definition: $0.definition) })
+                        for (key, events) in partitions[range] {
+                            let fold = folder.fold(key: key, events: events[...])
+                            for i in projections.indices {
+                                projections[i].project(key: key, state: fold.state, into: &result.outputs[i])
+                            }
+                            result.quarantined += fold.quarantined
+                            result.events += events.count
+                        }
+                        return result
+                    }
+                }
+                var all: [FoldedSlice] = []
+                for await result in group { all.append(result) }
+                return all
+            }
+            return FoldedChunk(slices: results, lastKey: last.key)
+        }
+    }
+
+    /// Adds a finished fold's rows to every output.
+    mutating func merge(_ chunk: FoldedChunk) {
+        for result in chunk.slices {
+            for i in outputs.indices { outputs[i].merge(result.outputs[i]) }
+            quarantined += result.quarantined
+            unflushedEvents += result.events
+        }
+        lastFoldedKey = chunk.lastKey
+    }
+}
+
+/// The folded partitions of one chunk, and the last key among them.
+struct FoldedChunk: Sendable {
+    let slices: [FoldedSlice]
+    let lastKey: String
+}
+
+/// Rows of folded partitions waiting to be written in one transaction.
+struct FlushBatch: Sendable {
+    let builds: [ProjectionBuild]
+    let outputs: [ProjectionOutput]
+    let quarantined: [QuarantinedStream]
+    /// The last key of the previous batch (where the build must still be).
+    let previousKey: String?
+    /// The last key of this batch.
+    let lastKey: String?
+    let events: Int
+    /// Events read once this batch is written.
+    let eventsDone: Int64
+}
+
+/// What one worker folded: its rows, quarantines and event count.
+struct FoldedSlice: Sendable {
+    var outputs: [ProjectionOutput]
+    var quarantined: [QuarantinedStream] = []
+    var events = 0
 }
