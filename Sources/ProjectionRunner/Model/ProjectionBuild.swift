@@ -31,7 +31,7 @@ public struct ProjectionBuild: Sendable, Hashable {
     public var rebuiltThrough: String?
     /// Events the bulk pass has read.
     public var rebuildEvents: Int64
-    /// Events the bulk pass reads in all.
+    /// Events the bulk pass reads in all (the planner's estimate on an analysed log: for progress only).
     public var rebuildTotal: Int64
     /// The last event applied, once the bulk pass is done.
     public var checkpoint: Checkpoint

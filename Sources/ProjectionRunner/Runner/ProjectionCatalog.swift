@@ -55,12 +55,23 @@ public enum ProjectionCatalog {
             let schema = definition.schema(build: id)
             try await tx.execute("CREATE SCHEMA \(schema)")
             try await tx.execute(definition.sql(.tables, schema: schema))
-            let total = try await tx.query(
+            // For the progress bar only: the planner's estimate when the log has been analysed (a count of
+            // a large log costs seconds), an exact count otherwise.
+            let estimate = try await tx.query(
                 """
-                SELECT count(*) FROM event_store.events e
-                WHERE (\(partitionKeySQL)) IS NOT NULL AND (e.xid, e.position) <= ($1::xid8, $2::bigint)
-                """, [String(target.xid), target.position]
-            ).rows[0].decode(Int64.self, 0)
+                SELECT sum(c.reltuples)::bigint FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                WHERE i.inhparent = 'event_store.events'::regclass AND c.reltuples > 0
+                """
+            ).rows[0].decodeIfPresent(Int64.self, 0)
+            var total = estimate ?? 0
+            if estimate == nil {
+                total = try await tx.query(
+                    """
+                    SELECT count(*) FROM event_store.events e
+                    WHERE (\(partitionKeySQL)) IS NOT NULL AND (e.xid, e.position) <= ($1::xid8, $2::bigint)
+                    """, [String(target.xid), target.position]
+                ).rows[0].decode(Int64.self, 0)
+            }
             _ = try await tx.query(
                 """
                 INSERT INTO projection.builds (build_id, projection, version, schema_name, phase, target_xid, target_position, rebuild_total)

@@ -60,18 +60,14 @@ extension ProjectionRunner {
                 // One flush writes on the writer's connection while the pass reads and folds on: the
                 // database writes on one core while Swift folds on the other. Flushes stay in order.
                 var inFlight: Task<Void, any Error>?
-                var folding: Task<FoldedChunk, Never>?
+                var folding: Task<FoldedChunk, any Error>?
                 var written = pass.eventsDone
                 do {
                     try await reader.copyOut(copy) { chunk in
-                        try CopyTextFields.forEachLine(in: chunk) { line in
-                            let event = try ProjectionEvent(copyFields: CopyTextFields.split(line))
-                            if event.partitionKey != pass.currentKey { pass.closeCurrent() }
-                            pass.currentKey = event.partitionKey
-                            pass.buffer.append(event)
-                        }
+                        // Only lines and their partition keys here; the workers parse the rest.
+                        CopyTextFields.forEachLine(in: chunk) { line in pass.add(line) }
                         // Fold this chunk's partitions while the next chunk is read and parsed.
-                        if let previous = folding { pass.merge(await previous.value) }
+                        if let previous = folding { pass.merge(try await previous.value) }
                         folding = pass.startFold(folder, workers: workers)
                         if pass.unflushedEvents >= flushEvents, let batch = pass.takeBatch() {
                             if let previous = inFlight {
@@ -83,14 +79,14 @@ extension ProjectionRunner {
                         }
                     }
                     pass.closeCurrent()
-                    if let previous = folding { pass.merge(await previous.value) }
-                    if let last = pass.startFold(folder, workers: workers) { pass.merge(await last.value) }
+                    if let previous = folding { pass.merge(try await previous.value) }
+                    if let last = pass.startFold(folder, workers: workers) { pass.merge(try await last.value) }
                     folding = nil
                     try await inFlight?.value
                     inFlight = nil
                     if let batch = pass.takeBatch() { try await write(batch, on: writer) }
                 } catch {
-                    _ = await folding?.value
+                    _ = try? await folding?.value
                     _ = try? await inFlight?.value
                     throw error
                 }
@@ -158,10 +154,11 @@ struct BulkPass<State: Sendable> {
     let projections: [any Projection<State>]
     var outputs: [ProjectionOutput]
     var quarantined: [QuarantinedStream] = []
-    var currentKey: String?
-    var buffer: [ProjectionEvent] = []
+    /// The partition being read: its key's bytes and its lines (slices of the COPY chunks).
+    var currentKey: ArraySlice<UInt8>?
+    var buffer: [ArraySlice<UInt8>] = []
     /// Complete partitions waiting to be folded, in key order.
-    var closed: [(key: String, events: [ProjectionEvent])] = []
+    var closed: [(key: String, lines: [ArraySlice<UInt8>])] = []
     var lastFoldedKey: String?
     var flushedKey: String?
     var unflushedEvents = 0
@@ -190,10 +187,18 @@ struct BulkPass<State: Sendable> {
         return batch
     }
 
+    /// Adds a COPY line (partition key first), closing the partition before it when the key changes.
+    mutating func add(_ line: ArraySlice<UInt8>) {
+        let key = line[line.startIndex..<(line.firstIndex(of: 0x09) ?? line.endIndex)]
+        if let current = currentKey, !current.elementsEqual(key) { closeCurrent() }
+        if currentKey == nil { currentKey = key }
+        buffer.append(line)
+    }
+
     /// Closes the partition being read: it is complete and can be folded.
     mutating func closeCurrent() {
         guard let key = currentKey, !buffer.isEmpty else { return }
-        closed.append((key, buffer))
+        closed.append((String(decoding: key, as: UTF8.self), buffer))
         buffer.removeAll(keepingCapacity: true)
         currentKey = nil
     }
@@ -201,7 +206,7 @@ struct BulkPass<State: Sendable> {
     /// Starts folding the closed partitions, spread over `workers` tasks (partitions are independent,
     /// and rows and sums do not depend on the order they are added in).
     /// - Returns: the folding, to ``merge(_:)`` in order; `nil` when nothing was closed.
-    mutating func startFold<F: PartitionFolder>(_ folder: F, workers: Int) -> Task<FoldedChunk, Never>? where F.State == State {
+    mutating func startFold<F: PartitionFolder>(_ folder: F, workers: Int) -> Task<FoldedChunk, any Error>? where F.State == State {
         guard let last = closed.last else { return nil }
         let partitions = closed
         closed.removeAll(keepingCapacity: true)
@@ -209,12 +214,13 @@ struct BulkPass<State: Sendable> {
         return Task {
             let slices = min(workers, partitions.count)
             let size = (partitions.count + slices - 1) / slices
-            let results = await withTaskGroup(of: FoldedSlice.self) { group in
+            let results = try await withThrowingTaskGroup(of: FoldedSlice.self) { group in
                 for slice in 0..<slices {
                     let range = (slice * size)..<min(partitions.count, (slice + 1) * size)
                     group.addTask {
                         var result = FoldedSlice(outputs: projections.map { ProjectionOutput(definition: $0.definition) })
-                        for (key, events) in partitions[range] {
+                        for (key, lines) in partitions[range] {
+                            let events = try lines.map { try ProjectionEvent(copyFields: CopyTextFields.split($0)) }
                             let fold = folder.fold(key: key, events: events[...])
                             for i in projections.indices {
                                 projections[i].project(key: key, state: fold.state, into: &result.outputs[i])
@@ -226,7 +232,7 @@ struct BulkPass<State: Sendable> {
                     }
                 }
                 var all: [FoldedSlice] = []
-                for await result in group { all.append(result) }
+                for try await result in group { all.append(result) }
                 return all
             }
             return FoldedChunk(slices: results, lastKey: last.key)
