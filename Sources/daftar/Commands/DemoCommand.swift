@@ -4,6 +4,10 @@ import DaftarJSON
 import DemoCountry
 import EventStore
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 import Postgres
 import ReadModels
 
@@ -35,11 +39,14 @@ struct DemoCommand: AsyncParsableCommand {
             let store = try database.store(uri, connections: 2)
             let load = try await Self.load(configuration, into: store)
             await store.pool.close()
+            let projecting = ContinuousClock.now
             try await Self.project(uri)
+            let projected = ContinuousClock.now - projecting
             let conn = try await PostgresConnection.connect(uri)
             let views = try await DemoReport.lines(conn, programme: DemoCountryGenerator.programmeId.rawValue)
             await conn.close()
             Self.printReport(load, views: views, elapsed: ContinuousClock.now - started)
+            Self.printTiming(load, projected: projected, events: try await Self.eventCount(uri))
         }
     }
 
@@ -75,6 +82,9 @@ struct DemoCommand: AsyncParsableCommand {
     struct Load {
         let summary: DemoCountrySummary
         let appendedEvents: Int
+        /// Time spent generating (the domain's decisions, in memory) and appending (the store's bulk append).
+        let generating: Duration
+        let appending: Duration
         let duplicateRequests: Int
     }
 
@@ -92,14 +102,42 @@ struct DemoCommand: AsyncParsableCommand {
         let progress = ProgressBar("demo", total: generator.progressTotal, unit: "steps")
         var appended = 0
         var duplicates = 0
+        var generating = Duration.zero
+        var appending = Duration.zero
+        var resumed = ContinuousClock.now
         let summary = try await generator.generate { chunk in
+            let handed = ContinuousClock.now
+            generating += handed - resumed
             let result = try await store.bulkAppend(chunk)
+            resumed = ContinuousClock.now
+            appending += resumed - handed
             appended += result.appendedEvents
             duplicates += result.duplicateRequests
             progress.update(generator.progress)
         }
         progress.finish(generator.progressTotal)
-        return Load(summary: summary, appendedEvents: appended, duplicateRequests: duplicates)
+        generating += ContinuousClock.now - resumed
+        return Load(summary: summary, appendedEvents: appended, generating: generating, appending: appending, duplicateRequests: duplicates)
+    }
+
+    /// How long each step took, per event, and the peak memory: for sizing a national load.
+    static func printTiming(_ load: Load, projected: Duration, events: Int64) {
+        func rate(_ n: Int64, _ d: Duration) -> String { d.seconds > 0 ? "\(Int(Double(n) / d.seconds)) events/s" : "–" }
+        let generated = Int64(load.summary.events)
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        Terminal.emit(
+            String(
+                format: "Timing: generated %lld events in %.1f s (%@), appended %lld in %.1f s (%@), projected %lld in %.1f s (%@); peak memory %d MiB",
+                generated, load.generating.seconds, rate(generated, load.generating), Int64(load.appendedEvents), load.appending.seconds,
+                rate(Int64(load.appendedEvents), load.appending), events, projected.seconds, rate(events, projected), usage.ru_maxrss / 1024))
+    }
+
+    /// Events in the log.
+    static func eventCount(_ uri: String) async throws -> Int64 {
+        let conn = try await PostgresConnection.connect(uri)
+        defer { Task { await conn.close() } }
+        return try await conn.query("SELECT count(*) FROM event_store.events").rows[0].decode(Int64.self, 0)
     }
 
     /// The report: what the generator's own summary says. (A report from the reporting views, after
