@@ -47,6 +47,8 @@ extension ProjectionRunner {
         try await lockConn.closing { lockConn in
             try await work.closing { work in
                 var locked = Set<Int64>()
+                // Schemas a swap could not drop at once (a reader held them) go now.
+                try await dropRetired()
                 let prepared = try await prepare(Array(selected), fresh: fresh)
                 // "Caught up" means: past every event committed before this call, once the horizon lets them be read.
                 let head = try await ProjectionCatalog.head(work)
