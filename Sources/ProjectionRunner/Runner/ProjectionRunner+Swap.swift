@@ -41,7 +41,7 @@ extension ProjectionRunner {
                     "UPDATE projection.builds SET phase = 'live', live_since = now(), updated_at = now() WHERE build_id = $1", [build.id])
             }
         }
-        logger.info("projection swapped in", metadata: ["projection": "\(build.projection)", "version": "\(build.version)", "build": "\(build.id)"])
+        logger.debug("projection swapped in", metadata: ["projection": "\(build.projection)", "version": "\(build.version)", "build": "\(build.id)"])
         try await dropRetired()
     }
 

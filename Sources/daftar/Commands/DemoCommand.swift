@@ -128,7 +128,7 @@ struct DemoCommand: AsyncParsableCommand {
         getrusage(RUSAGE_SELF.rawValue, &usage)
         Terminal.emit(
             String(
-                format: "Timing: generated %lld events in %.1f s (%@), appended %lld in %.1f s (%@), projected %lld in %.1f s (%@); peak memory %d MiB",
+                format: "Timing: generated %lld events in %.1f s (%@), appended %lld in %.1f s (%@), projected and sequenced %lld in %.1f s (%@); peak memory %d MiB",
                 generated, load.generating.seconds, rate(generated, load.generating), Int64(load.appendedEvents), load.appending.seconds,
                 rate(Int64(load.appendedEvents), load.appending), events, projected.seconds, rate(events, projected), usage.ru_maxrss / 1024))
     }
