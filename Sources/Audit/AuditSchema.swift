@@ -6,13 +6,7 @@ public enum AuditSchema {
     /// The migrations, in order.
     public static var migrations: [Migration] {
         get throws {
-            guard let dir = Bundle.module.url(forResource: "Migrations", withExtension: nil) else { return [] }
-            let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".sql") }.sorted()
-            return try files.map { file in
-                let parts = file.dropLast(4).split(separator: "_", maxSplits: 1)
-                let sql = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
-                return Migration(version: Int(parts[0]) ?? 0, name: String(parts.count > 1 ? parts[1] : ""), sql: sql)
-            }
+            try Migration.files(in: Bundle.module.url(forResource: "Migrations", withExtension: nil), component: "audit")
         }
     }
 

@@ -23,8 +23,7 @@ extension Ledger {
                 throw EventStoreError.invalid("events[\(i)].stream", "streamRead", "the decision wrote to \(stream), a stream it did not read")
             }
             if grouped[stream] == nil { order.append(stream) }
-            grouped[stream, default: []].append(
-                NewEvent(type: event.eventType, schemaVersion: event.schemaVersion, data: event.json, metadata: metadata, effectiveAt: date))
+            grouped[stream, default: []].append(event.newEvent(metadata: metadata, effectiveAt: date))
         }
         return AppendRequest(
             idempotencyKey: idempotencyKey,

@@ -70,8 +70,7 @@ struct CountryLedger {
                 let version = self.version(of: target)
                 expected[stream] = version == 0 ? .noStream : .exact(version)
             }
-            grouped[stream, default: []].append(
-                NewEvent(type: event.eventType, schemaVersion: event.schemaVersion, data: event.json, metadata: metadata, effectiveAt: date))
+            grouped[stream, default: []].append(event.newEvent(metadata: metadata, effectiveAt: date))
             apply(event, to: target)
         }
         return AppendRequest(

@@ -26,15 +26,7 @@ public enum ReadModels {
     /// The migrations the read models need, in order: the projection catalogue, then the partition index.
     /// - Throws: when the bundled SQL cannot be read.
     public static func migrators() throws -> [Migrator] {
-        guard let url = Bundle.module.url(forResource: "Migrations", withExtension: nil) else {
-            throw ProjectionError(.invalidDefinition, "the read models' migrations are missing from the bundle")
-        }
-        let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0.hasSuffix(".sql") }.sorted()
-        let migrations = try names.map { name -> Migration in
-            Migration(
-                version: Int(name.prefix(4)) ?? 0, name: String(name.dropLast(4)),
-                sql: try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8))
-        }
+        let migrations = try Migration.files(in: Bundle.module.url(forResource: "Migrations", withExtension: nil), component: "readmodels")
         return [try ProjectionCatalog.migrator(), Migrator(component: "readmodels", migrations: migrations)]
     }
 }

@@ -259,9 +259,7 @@ extension RandomHistory {
         var requests: [AppendRequest] = []
         for (i, append) in zip(appends.indices, appends) {
             let events = append.events.map { e in
-                NewEvent(
-                    type: e.eventType, schemaVersion: e.schemaVersion, data: e.json, metadata: EventMetadata(actor: "user:test.manager"),
-                    effectiveAt: e.effectiveDate ?? BusinessDate(year: 2025, month: 1, day: 1)!)
+                e.newEvent(metadata: EventMetadata(actor: "user:test.manager"), effectiveAt: e.effectiveDate ?? BusinessDate(year: 2025, month: 1, day: 1)!)
             }
             requests.append(AppendRequest(idempotencyKey: "\(keyPrefix)-\(i)", stream: append.stream, expected: .any, events: events))
         }

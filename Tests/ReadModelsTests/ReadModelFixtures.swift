@@ -25,11 +25,7 @@ struct ReadModelDatabase {
 
     /// The last event in the log.
     func head() async throws -> Checkpoint {
-        let conn = try await PostgresConnection.connect(db.uri)
-        defer { Task { await conn.close() } }
-        guard let row = try await conn.query("SELECT e.xid::text, e.position FROM event_store.events e ORDER BY e.xid DESC, e.position DESC LIMIT 1").rows.first
-        else { return .start }
-        return Checkpoint(xid: UInt64(try row.decode(String.self, 0))!, position: try row.decode(Int64.self, 1))
+        try await PostgresConnection.connect(db.uri).closing { try await ProjectionCatalog.head($0) }
     }
 
     /// Applies batches (of random sizes when `random` is given) until `builds` have read up to `head`.
@@ -81,8 +77,6 @@ struct ReadModelDatabase {
 
     /// Runs `sql` and returns the first column of the first row.
     func scalar(_ sql: String) async throws -> String? {
-        let conn = try await PostgresConnection.connect(db.uri)
-        defer { Task { await conn.close() } }
-        return try await conn.query(sql).rows.first?[0]
+        try await PostgresConnection.connect(db.uri).closing { try await $0.query(sql).rows.first?[0] }
     }
 }

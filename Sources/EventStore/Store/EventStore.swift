@@ -39,18 +39,7 @@ public final class EventStore: Sendable {
     /// The store's migrations, in order.
     public static var migrations: [Migration] {
         get throws {
-            guard let dir = Bundle.module.url(forResource: "Migrations", withExtension: nil) else {
-                throw EventStoreError(code: .database, message: "the event store's migrations are missing from the bundle")
-            }
-            let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".sql") }.sorted()
-            return try files.map { file in
-                let parts = file.dropLast(4).split(separator: "_", maxSplits: 1)
-                guard parts.count == 2, let version = Int(parts[0]) else {
-                    throw EventStoreError(code: .database, message: "migration file \(file) is not named NNNN_name.sql")
-                }
-                let sql = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
-                return Migration(version: version, name: String(parts[1]), sql: sql)
-            }
+            try Migration.files(in: Bundle.module.url(forResource: "Migrations", withExtension: nil), component: "event_store")
         }
     }
 

@@ -90,9 +90,6 @@ public struct ProjectionDefinition: Sendable {
         return names
     }
 
-    /// The table named `name`.
-    public func table(_ name: String) -> ProjectionTable? { tables.first { $0.name == name } }
-
     func section(_ section: Section) -> String? {
         let marker = "-- @\(section.rawValue)"
         let lines = sql.split(separator: "\n", omittingEmptySubsequences: false)

@@ -6,7 +6,6 @@ public struct ProjectionOutput: Sendable {
     /// The projection's definition.
     public let definition: ProjectionDefinition
     var rows: [String: [UInt8]] = [:]
-    var rowCounts: [String: Int] = [:]
     var sums: [String: [[String]: [Int64]]] = [:]
 
     /// An empty output for `definition`'s tables.
@@ -23,7 +22,6 @@ public struct ProjectionOutput: Sendable {
         for value in values { row.append(value) }
         rows[table, default: []].append(contentsOf: row.bytes)
         rows[table]!.append(0x0A)
-        rowCounts[table, default: 0] += 1
     }
 
     /// Adds amounts to an additive table's key.
@@ -43,7 +41,6 @@ public struct ProjectionOutput: Sendable {
     /// Adds `other`'s rows and sums (outputs of one projection for other partitions).
     mutating func merge(_ other: ProjectionOutput) {
         for (table, bytes) in other.rows { rows[table, default: []].append(contentsOf: bytes) }
-        for (table, count) in other.rowCounts { rowCounts[table, default: 0] += count }
         merge(sumsOf: other, sign: 1)
     }
 
@@ -55,10 +52,4 @@ public struct ProjectionOutput: Sendable {
             }
         }
     }
-
-    /// Whether nothing would be written.
-    var isEmpty: Bool { rows.isEmpty && sums.values.allSatisfy { $0.values.allSatisfy { $0.allSatisfy { $0 == 0 } } } }
-
-    /// How many keyed rows were added.
-    var rowCount: Int { rowCounts.values.reduce(0, +) }
 }

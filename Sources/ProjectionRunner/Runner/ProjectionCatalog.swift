@@ -7,15 +7,9 @@ public enum ProjectionCatalog {
     /// The catalogue's migrations (component `projections`).
     /// - Throws: when the bundled SQL cannot be read.
     public static func migrator() throws -> Migrator {
-        guard let url = Bundle.module.url(forResource: "Migrations", withExtension: nil) else {
-            throw ProjectionError(.invalidDefinition, "the projection catalogue's migrations are missing from the bundle")
-        }
-        let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0.hasSuffix(".sql") }.sorted()
-        let migrations = try names.map { name -> Migration in
-            let text = try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8)
-            return Migration(version: Int(name.prefix(4)) ?? 0, name: String(name.dropLast(4)), sql: text)
-        }
-        return Migrator(component: "projections", migrations: migrations)
+        Migrator(
+            component: "projections",
+            migrations: try Migration.files(in: Bundle.module.url(forResource: "Migrations", withExtension: nil), component: "projections"))
     }
 
     /// Every build not yet retired, and the retired ones whose schema is still there.
@@ -27,22 +21,26 @@ public enum ProjectionCatalog {
 
     /// The latest event behind the transaction horizon: a rebuild's target.
     static func horizon(_ conn: PostgresConnection) async throws -> Checkpoint {
+        try await latest(conn, behindHorizon: true)
+    }
+
+    /// The latest event committed, whether or not the horizon has passed it yet.
+    /// - Parameter conn: a connection.
+    /// - Returns: its checkpoint, or ``Checkpoint/start`` for an empty log.
+    public static func head(_ conn: PostgresConnection) async throws -> Checkpoint {
+        try await latest(conn, behindHorizon: false)
+    }
+
+    private static func latest(_ conn: PostgresConnection, behindHorizon: Bool) async throws -> Checkpoint {
+        // `e.xid`, not `xid`: ORDER BY would otherwise sort the text output column ("990" after "1054").
         let rows = try await conn.query(
             """
             SELECT e.xid::text, e.position FROM event_store.events e
-            WHERE e.xid < pg_snapshot_xmin(pg_current_snapshot())
+            \(behindHorizon ? "WHERE e.xid < pg_snapshot_xmin(pg_current_snapshot())" : "")
             ORDER BY e.xid DESC, e.position DESC LIMIT 1
             """
         ).rows
         guard let row = rows.first else { return .start }
-        return Checkpoint(xid: UInt64(try row.decode(String.self, 0)) ?? 0, position: try row.decode(Int64.self, 1))
-    }
-
-    /// The latest event committed (whether or not the horizon has passed it yet).
-    static func head(_ conn: PostgresConnection) async throws -> Checkpoint {
-        guard let row = try await conn.query(
-            "SELECT e.xid::text, e.position FROM event_store.events e ORDER BY e.xid DESC, e.position DESC LIMIT 1"
-        ).rows.first else { return .start }
         return Checkpoint(xid: UInt64(try row.decode(String.self, 0)) ?? 0, position: try row.decode(Int64.self, 1))
     }
 

@@ -92,17 +92,3 @@ public struct ProjectionRunner<Folder: PartitionFolder>: Sendable {
         }
     }
 }
-
-extension PostgresConnection {
-    /// Runs `body`, then closes the connection whatever happened.
-    func closing<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        do {
-            let value = try await body(self)
-            await close()
-            return value
-        } catch {
-            await close()
-            throw error
-        }
-    }
-}

@@ -135,9 +135,9 @@ struct DemoCommand: AsyncParsableCommand {
 
     /// Events in the log.
     static func eventCount(_ uri: String) async throws -> Int64 {
-        let conn = try await PostgresConnection.connect(uri)
-        defer { Task { await conn.close() } }
-        return try await conn.query("SELECT count(*) FROM event_store.events").rows[0].decode(Int64.self, 0)
+        try await PostgresConnection.connect(uri).closing {
+            try await $0.query("SELECT count(*) FROM event_store.events").rows[0].decode(Int64.self, 0)
+        }
     }
 
     /// The report: what the generator's own summary says. (A report from the reporting views, after

@@ -208,9 +208,7 @@ struct RebuildBench: AsyncParsableCommand {
         ]
         return AppendRequest(
             idempotencyKey: "bench-lag-\(n)", stream: "household-\(id)", expected: .noStream,
-            events: events.map {
-                NewEvent(type: $0.eventType, schemaVersion: $0.schemaVersion, data: $0.json, metadata: EventMetadata(actor: "user:bench.lag"), effectiveAt: on)
-            })
+            events: events.map { $0.newEvent(metadata: EventMetadata(actor: "user:bench.lag"), effectiveAt: on) })
     }
 
     /// The process's peak resident set, in MiB (Linux reports `ru_maxrss` in KiB).

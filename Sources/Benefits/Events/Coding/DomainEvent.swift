@@ -1,4 +1,5 @@
 import DaftarJSON
+import EventStore
 
 /// An event of the benefits domain: a Swift type for one event type and schema version of the
 /// catalogue in `EventSchemas/`.
@@ -36,4 +37,13 @@ extension DomainEvent {
 
     /// The schema version of this value.
     public var schemaVersion: Int { Self.schemaVersion }
+
+    /// The event as the store appends it.
+    /// - Parameters:
+    ///   - metadata: who, why, in which chain.
+    ///   - effectiveAt: the business date it takes effect.
+    /// - Returns: the event to append.
+    public func newEvent(metadata: EventMetadata, effectiveAt: BusinessDate) -> NewEvent {
+        NewEvent(type: eventType, schemaVersion: schemaVersion, data: json, metadata: metadata, effectiveAt: effectiveAt)
+    }
 }
