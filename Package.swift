@@ -66,7 +66,7 @@ let package = Package(
                 "README.md", "Tests", "Ops", "Sources/CLibPQ", "Sources/DaftarJSON", "Sources/Postgres", "Sources/EventStore",
                 "Sources/DaftarTesting", "Sources/daftar", "Sources/Benefits", "Sources/BenefitsLedger", "Sources/Audit",
                 "Sources/ProjectionRunner", "Sources/ReadModels",
-                "Sources/DemoCountry",
+                "Sources/DemoCountry", "Sources/Planning", "Sources/PlanningLedger",
             ],
             sources: ["Sources/EventSchemaResources"],
             resources: [.copy("EventSchemas"), .copy("Projections")],
@@ -118,6 +118,23 @@ let package = Package(
             dependencies: ["Benefits", "EventStore", "DaftarJSON"],
             swiftSettings: swiftSettings
         ),
+        // Cost projections for the finance ministry: a cohort projection of a programme's caseload under
+        // scenarios, from a pinned ledger position. Pure: the cohort comes in, the plan goes out.
+        .target(
+            name: "Planning",
+            dependencies: ["Benefits", "EventStore", "DaftarJSON", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        // Where planning meets the store: the cohort read model, loading a cohort at a pin, and
+        // published projections as ledger facts.
+        .target(
+            name: "PlanningLedger",
+            dependencies: [
+                "Planning", "ReadModels", "ProjectionRunner", "Benefits", "BenefitsLedger", "EventStore", "Postgres", "DaftarJSON",
+                "EventSchemaResources",
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Throwaway clusters for tests, shared by every test target.
         .target(
             name: "DaftarTesting",
@@ -134,6 +151,8 @@ let package = Package(
                 "ProjectionRunner",
                 "ReadModels",
                 "DemoCountry",
+                "Planning",
+                "PlanningLedger",
                 "EventSchemaResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -174,6 +193,14 @@ let package = Package(
         .testTarget(
             name: "DemoCountryTests",
             dependencies: ["DemoCountry", "Benefits", "EventStore", "DaftarJSON", "DaftarTesting", "Postgres"],
+            swiftSettings: swiftSettings
+        ),
+        // Cost projections: the method, ageing, thresholds and scenario files (pure), and backtests on the demo country.
+        .testTarget(
+            name: "PlanningTests",
+            dependencies: [
+                "Planning", "PlanningLedger", "daftar", "ReadModels", "DemoCountry", "Benefits", "EventStore", "DaftarJSON", "DaftarTesting", "Postgres",
+            ],
             swiftSettings: swiftSettings
         ),
         // The Ledger over a real store: end-to-end command handling on a throwaway cluster.
