@@ -1,6 +1,7 @@
 import DaftarJSON
 import EventStore
 import Foundation
+import Planning
 import Postgres
 import ProjectionRunner
 
@@ -52,6 +53,9 @@ enum Terminal {
             object = ["code": .string(e.code.rawValue), "message": .string(e.message)]
             if e.code == .unknownProjection { object["field"] = .string("projection") }
             exit = e.code == .unknownProjection ? 1 : 2
+        case let e as PlanningError:
+            object = ["code": .string(e.code), "message": .string(e.message), "field": .string(e.field), "rule": .string(e.rule)]
+            exit = e.code == "digest_mismatch" ? 1 : (e.code == "amount_overflow" ? 2 : 1)
         case let e as LocalClusterError:
             object = ["code": .string(e.code), "message": .string(e.message)]
         default:
