@@ -48,18 +48,23 @@ extension PlannedMonths {
     /// same components; each cut costs one evaluation of the schedule.
     func accumulate(_ household: CohortHousehold, index: Int, into accumulator: inout CellAccumulator) {
         guard let (weightClass, start, end) = admission(of: household), let g = governorateIndex[household.governorate] else { return }
-        var cuts: Set<Int> = [start, end]
-        for boundary in regimeBoundaries where boundary > start && boundary < end { cuts.insert(boundary) }
+        var cuts = [start, end]
+        for boundary in regimeBoundaries where boundary > start && boundary < end { cuts.append(boundary) }
         let first = cycles[0]
         for member in household.members {
+            // A birthday counts in its month (ages are read on the month's last day); 29 February
+            // counts in March in a common year, so both months are cut for it.
+            let leapDay = member.birthDate.month == 2 && member.birthDate.day == 29
             for age in relevantAges {
-                // The month the member turns `age` (and the next, for a 29 February birthday).
                 let month = (member.birthDate.year + age - first.year) * 12 + member.birthDate.month - first.month
-                if month > start && month < end { cuts.insert(month) }
-                if month + 1 > start && month + 1 < end { cuts.insert(month + 1) }
+                if month > start && month < end { cuts.append(month) }
+                if leapDay && month + 1 > start && month + 1 < end { cuts.append(month + 1) }
             }
         }
-        let ordered = cuts.sorted()
+        cuts.sort()
+        var ordered: [Int] = []
+        ordered.reserveCapacity(cuts.count)
+        for cut in cuts where ordered.last != cut { ordered.append(cut) }
         let keep = ceiling.contains { $0 != nil }
         for (s, e) in zip(ordered, ordered.dropFirst()) {
             let regime = regimes[regimeOfMonth[s]]
