@@ -3,10 +3,20 @@ import EventStore
 
 /// Generates a country into memory.
 func generateCountry(seed: UInt64, households: Int, months: Int) async throws -> (DemoCountrySummary, [AppendRequest]) {
-    let generator = DemoCountryGenerator(try DemoCountryConfiguration(seed: seed, households: households, months: months))
+    try await generateCountry(try DemoCountryConfiguration(seed: seed, households: households, months: months))
+}
+
+/// Generates a configured country into memory.
+func generateCountry(_ configuration: DemoCountryConfiguration) async throws -> (DemoCountrySummary, [AppendRequest]) {
+    let generator = DemoCountryGenerator(configuration)
     var requests: [AppendRequest] = []
     let summary = try await generator.generate { requests += $0 }
     return (summary, requests)
+}
+
+/// Every event of a country, with its stream, in log order.
+func events(_ requests: [AppendRequest]) -> [(stream: String, event: NewEvent)] {
+    requests.flatMap { r in r.streams.flatMap { s in s.events.map { (s.stream, $0) } } }
 }
 
 /// A 64-bit FNV-1a digest of a country's requests as `daftar events import` lines (every stream,
