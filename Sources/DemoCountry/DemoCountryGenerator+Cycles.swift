@@ -10,10 +10,15 @@ extension DemoCountryGenerator {
     func day(_ cycle: PaymentCycle, _ day: Int) -> BusinessDate { BusinessDate(year: cycle.year, month: cycle.month, day: day)! }
 
     /// One month: exits, the top-up's declaration and grants (in ``DemoCountryConfiguration/topUpMonth``),
-    /// the cycle's payments, the cross-match, appeals falling due, the close.
+    /// a schedule change's publication or the caseload's recalculation under it, the cycle's payments,
+    /// the cross-match, appeals falling due, the close.
     func runMonth(_ m: Int, _ cycle: PaymentCycle) async throws {
         if m > 1 { try await recordExits(cycle) }
         if m == configuration.topUpMonth { try await declareEmergencyTopUp(from: m) }
+        if let change = configuration.scheduleChange {
+            if m == change.publishedInMonth { try await publishScheduleChange(change) }
+            if m == change.effectiveMonth { try await recalculateEntitlements(cycle) }
+        }
         try await emit(
             OpenPaymentCycle(
                 programmeId: Self.programmeId, cycle: cycle, enrolmentDate: cycle.firstDay, windowOpensOn: day(cycle, 5),
