@@ -48,6 +48,24 @@ struct CountryLedger {
         return try record(events, targets: targets, metadata: metadata, key: key)
     }
 
+    /// Decides `command` for one candidate of a caseload run, as ``CaseloadDecision`` does: a refusal
+    /// leaves the candidate out (nothing folded) instead of stopping the run.
+    /// - Returns: the request, `nil` when the decision had nothing to record, or the refusal.
+    /// - Throws: ``DemoCountryError`` `domain_rejected` when the decided events cannot be recorded.
+    mutating func handleCandidate(_ command: some Command, metadata: EventMetadata, key: String) throws(DemoCountryError)
+        -> Result<AppendRequest?, DomainRejection>
+    {
+        let (context, targets) = load(command.inputs)
+        let events: [any DomainEvent]
+        do {
+            events = try command.decide(in: context)
+        } catch {
+            return .failure(error)
+        }
+        guard !events.isEmpty else { return .success(nil) }
+        return .success(try record(events, targets: targets, metadata: metadata, key: key))
+    }
+
     /// Folds events decided elsewhere (a caseload decision) into the held states and returns their request.
     mutating func record(_ events: [any DomainEvent], targets: [String: Target], metadata: EventMetadata, key: String) throws(DemoCountryError)
         -> AppendRequest

@@ -1,6 +1,7 @@
 import Benefits
 
-/// What country to generate: a seed, a number of households and of monthly cycles.
+/// What country to generate: a seed, a number of households and of monthly cycles, when the
+/// emergency top-up is declared, if at all, and a change of the benefit schedule, if any.
 public struct DemoCountryConfiguration: Sendable, Hashable {
     /// The seed every draw derives from.
     public var seed: UInt64
@@ -10,6 +11,10 @@ public struct DemoCountryConfiguration: Sendable, Hashable {
     public var months: Int
     /// Requests handed to the caller at once.
     public var chunkSize: Int = 5000
+    /// When the emergency top-up is declared: ``TopUpPlan/standard`` unless told.
+    public let topUp: TopUpPlan
+    /// A published change of the benefit schedule: none unless told.
+    public let scheduleChange: ScheduleChangePlan?
 
     /// The largest country: household ids carry eight digits.
     public static let maximumHouseholds = 50_000_000
@@ -19,8 +24,13 @@ public struct DemoCountryConfiguration: Sendable, Hashable {
     ///   - seed: the seed.
     ///   - households: at least 1.
     ///   - months: 1 through 120.
-    /// - Throws: ``DemoCountryError`` `invalid_option` naming `households` or `months`.
-    public init(seed: UInt64, households: Int, months: Int) throws(DemoCountryError) {
+    ///   - topUp: when the emergency top-up is declared; a ``TopUpPlan/month(_:)`` is 1 through `months`.
+    ///   - scheduleChange: a change of the benefit schedule, published in one of the run's months.
+    /// - Throws: ``DemoCountryError`` `invalid_option` naming `households`, `months`, `topUp` or
+    ///   `scheduleChange.publishedInMonth`.
+    public init(
+        seed: UInt64, households: Int, months: Int, topUp: TopUpPlan = .standard, scheduleChange: ScheduleChangePlan? = nil
+    ) throws(DemoCountryError) {
         guard households >= 1, households <= Self.maximumHouseholds else {
             throw DemoCountryError(
                 code: "invalid_option", message: "must be between 1 and \(Self.maximumHouseholds), got \(households)", field: "households",
@@ -29,14 +39,37 @@ public struct DemoCountryConfiguration: Sendable, Hashable {
         guard (1...120).contains(months) else {
             throw DemoCountryError(code: "invalid_option", message: "must be between 1 and 120, got \(months)", field: "months", rule: "range")
         }
+        if case .month(let month) = topUp, !(1...months).contains(month) {
+            throw DemoCountryError(
+                code: "invalid_option", message: "must be between 1 and the run's \(months) months, got \(month)", field: "topUp", rule: "range")
+        }
+        if let change = scheduleChange, change.publishedInMonth > months {
+            throw DemoCountryError(
+                code: "invalid_option", message: "must be within the run's \(months) months, got \(change.publishedInMonth)",
+                field: "scheduleChange.publishedInMonth", rule: "range")
+        }
         self.seed = seed
         self.households = households
         self.months = months
+        self.topUp = topUp
+        self.scheduleChange = scheduleChange
     }
 
-    /// The prefix of every idempotency key: `demo-<seed>-<households>x<months>`; a different country
-    /// never reuses a key of another.
-    public var keyPrefix: String { "demo-\(seed)-\(households)x\(months)" }
+    /// The month the emergency top-up is declared in, or `nil` when there is none.
+    public var topUpMonth: Int? { topUp.month(in: months) }
+
+    /// The prefix of every idempotency key: `demo-<seed>-<households>x<months>`, followed by what sets
+    /// the country apart from the standard one of that size: `-topup<N>` when the top-up falls in
+    /// another month than the standard one, `-notopup` when there is none, and `-schedule<P>to<E>`
+    /// with a schedule change (and a digest of its tables when they are not the suggested ones). A
+    /// different country never reuses a key of another; the same country (a ``TopUpPlan/month(_:)``
+    /// that is the standard month) keeps the standard keys, so loading it again appends nothing.
+    public var keyPrefix: String {
+        var prefix = "demo-\(seed)-\(households)x\(months)"
+        if topUpMonth != TopUpPlan.standardMonth(in: months) { prefix += topUpMonth.map { "-topup\($0)" } ?? "-notopup" }
+        if let change = scheduleChange { prefix += change.keySuffix }
+        return prefix
+    }
 
     /// The programme's monthly cycles, January 2025 on.
     public var cycles: [PaymentCycle] {

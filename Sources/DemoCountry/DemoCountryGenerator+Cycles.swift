@@ -6,15 +6,19 @@ extension DemoCountryGenerator {
 
     /// The month the cross-match runs (the fourth, or the last of a shorter run).
     var crossMatchMonth: Int { min(4, configuration.months) }
-    /// The first month of the emergency top-up (the seventh, earlier in a shorter run).
-    var topUpMonth: Int { max(1, min(7, configuration.months - 2)) }
 
     func day(_ cycle: PaymentCycle, _ day: Int) -> BusinessDate { BusinessDate(year: cycle.year, month: cycle.month, day: day)! }
 
-    /// One month: exits, top-ups, the cycle's payments, the cross-match, appeals falling due, the close.
+    /// One month: exits, the top-up's declaration and grants (in ``DemoCountryConfiguration/topUpMonth``),
+    /// a schedule change's publication or the caseload's recalculation under it, the cycle's payments,
+    /// the cross-match, appeals falling due, the close.
     func runMonth(_ m: Int, _ cycle: PaymentCycle) async throws {
         if m > 1 { try await recordExits(cycle) }
-        if m == topUpMonth { try await declareEmergencyTopUp(from: m) }
+        if m == configuration.topUpMonth { try await declareEmergencyTopUp(from: m) }
+        if let change = configuration.scheduleChange {
+            if m == change.publishedInMonth { try await publishScheduleChange(change) }
+            if m == change.effectiveMonth { try await recalculateEntitlements(cycle) }
+        }
         try await emit(
             OpenPaymentCycle(
                 programmeId: Self.programmeId, cycle: cycle, enrolmentDate: cycle.firstDay, windowOpensOn: day(cycle, 5),

@@ -1,4 +1,5 @@
 import Benefits
+import EventStore
 
 /// What the generator drew and decided, counted as it went: the demo's report before any read model.
 public struct DemoCountrySummary: Sendable, Hashable {
@@ -41,6 +42,12 @@ public struct DemoCountrySummary: Sendable, Hashable {
     public var topUpGrants = 0
     /// Governorates of the emergency top-up.
     public var topUpGovernorates: [String] = []
+    /// The first day of the benefit schedule's version 2, when one was published.
+    public var scheduleChangeEffectiveFrom: BusinessDate?
+    /// Entitlements recalculated under version 2 (`EntitlementChanged`, cause `scheduleChanged`).
+    public var entitlementsRecalculated = 0
+    /// Households of the caseload the recalculation left out: exited or excluded by then.
+    public var recalculationsSkipped = 0
     /// A household that was excluded, appealed and was reinstated (for `daftar history`), if any.
     public var reinstatedExample: HouseholdID?
     public var requests = 0

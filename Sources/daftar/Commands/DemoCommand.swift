@@ -23,17 +23,20 @@ struct DemoCommand: AsyncParsableCommand {
         discussion: """
             Registers households, assesses them, enrols the eligible, and runs monthly payment cycles \
             with failures, reversals, exits, a cross-match exclusion run, appeals and an emergency \
-            top-up, every event decided by the benefits domain. Running it again appends nothing.
+            top-up, every event decided by the benefits domain. Running it again appends nothing. \
+            --top-up-month moves the top-up or leaves it out; --schedule-change publishes a second \
+            benefit schedule and pays it from its effective month. A database holds one country.
             """)
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Households to register.") var households: Int = 2000
     @Option(help: "Monthly payment cycles from January 2025 (1 … 120).") var months: Int = 12
     @Option(help: "The seed every draw derives from.") var seed: UInt64 = 1
+    @OptionGroup var country: DemoCountryOptions
 
     func run() async throws {
         try await reportingErrors {
             let started = ContinuousClock.now
-            let configuration = try Self.configuration(seed: seed, households: households, months: months)
+            let configuration = try country.configuration(seed: seed, households: households, months: months)
             let uri = try await database.connect(migrate: false)
             try await Self.migrate(uri)
             let store = try database.store(uri, connections: 2)
@@ -47,15 +50,6 @@ struct DemoCommand: AsyncParsableCommand {
             await conn.close()
             Self.printReport(load, views: views, elapsed: ContinuousClock.now - started)
             Self.printTiming(load, projected: projected, events: try await Self.eventCount(uri))
-        }
-    }
-
-    /// A checked configuration, its errors naming the option.
-    static func configuration(seed: UInt64, households: Int, months: Int) throws -> DemoCountryConfiguration {
-        do {
-            return try DemoCountryConfiguration(seed: seed, households: households, months: months)
-        } catch {
-            throw CLIError(code: error.code, message: "\(error.field): \(error.message)", field: error.field, rule: error.rule)
         }
     }
 
@@ -166,7 +160,15 @@ struct DemoCommand: AsyncParsableCommand {
             out.append("  \(reason.rawValue): \(n)")
         }
         out.append("Appeals: \(s.appeals) filed, \(s.reinstated) reinstated, \(s.appealsRejected) rejected")
-        out.append("Emergency top-up: \(s.topUpGrants) households in \(s.topUpGovernorates.joined(separator: ", "))")
+        if s.topUpGovernorates.isEmpty {
+            out.append("Emergency top-up: none")
+        } else {
+            out.append("Emergency top-up: \(s.topUpGrants) households in \(s.topUpGovernorates.joined(separator: ", "))")
+        }
+        if let from = s.scheduleChangeEffectiveFrom {
+            out.append(
+                "Benefit schedule v2 from \(from): \(s.entitlementsRecalculated) entitlements recalculated (\(s.recalculationsSkipped) households exited or excluded by then)")
+        }
         out.append("")
         if let example = s.reinstatedExample {
             out.append("Next:  daftar history \(example) --programme iq-spn     # excluded, appealed, reinstated")

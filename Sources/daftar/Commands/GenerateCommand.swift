@@ -9,17 +9,20 @@ struct GenerateCommand: AsyncParsableCommand {
         commandName: "generate",
         abstract: "Write a synthetic country's programme, end to end, as NDJSON for 'daftar events import'.",
         discussion: """
-            Deterministic: the same seed, households and months give the same file, byte for byte. \
-            Events are decided by the benefits domain in memory and streamed to the file.
+            Deterministic: the same seed, households, months and options give the same file, byte for \
+            byte. Events are decided by the benefits domain in memory and streamed to the file. \
+            --top-up-month moves the emergency top-up or leaves it out; --schedule-change publishes a \
+            second benefit schedule and pays it from its effective month.
             """)
     @Option(help: "Households to register (1 … 50,000,000).") var households: Int
     @Option(help: "Monthly payment cycles from January 2025 (1 … 120).") var months: Int
     @Option(help: "The seed every draw derives from.") var seed: UInt64 = 1
     @Option(help: "The NDJSON file to write.") var out: String
+    @OptionGroup var country: DemoCountryOptions
 
     func run() async throws {
         try await reportingErrors {
-            let configuration = try DemoCommand.configuration(seed: seed, households: households, months: months)
+            let configuration = try country.configuration(seed: seed, households: households, months: months)
             guard FileManager.default.createFile(atPath: out, contents: nil), let file = FileHandle(forWritingAtPath: out) else {
                 throw CLIError(code: "invalid_option", message: "out: cannot write \(out)", field: "out", rule: "writable")
             }
