@@ -199,7 +199,8 @@ let package = Package(
         .testTarget(
             name: "PlanningTests",
             dependencies: [
-                "Planning", "PlanningLedger", "daftar", "ReadModels", "DemoCountry", "Benefits", "EventStore", "DaftarJSON", "DaftarTesting", "Postgres",
+                "Planning", "PlanningLedger", "daftar", "ReadModels", "DemoCountry", "Benefits", "BenefitsLedger", "ProjectionRunner", "EventStore",
+                "DaftarJSON", "DaftarTesting", "Postgres",
             ],
             swiftSettings: swiftSettings
         ),

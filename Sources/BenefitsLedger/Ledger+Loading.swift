@@ -33,6 +33,15 @@ extension Ledger {
             loaded.versions[BenefitsStream.programme(id)] = version
             loaded.context.programmes[id] = Programme(events: events)
         }
+        for id in inputs.costProjections {
+            // Folded into the programme: its published projections.
+            let stream = BenefitsStream.costProjection(id)
+            let (version, events) = try await read(stream, cuttingAt: key)
+            loaded.versions[stream] = version
+            var programme = loaded.context.programmes[id] ?? Programme()
+            for event in events { programme.apply(event) }
+            loaded.context.programmes[id] = programme
+        }
         for k in inputs.beneficiaries {
             let (version, events) = try await read(k.stream, cuttingAt: key)
             loaded.versions[k.stream] = version

@@ -46,6 +46,20 @@ public enum EventHash {
         return Array(hasher.finalize())
     }
 
+    /// SHA-256 of a text's UTF-8 bytes, in lower-case hex: the digest a published document carries.
+    /// - Parameter text: the text.
+    /// - Returns: 64 hex digits.
+    public static func sha256Hex(of text: String) -> String {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in SHA256.hash(data: Array(text.utf8)) {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// SHA-256 of the canonical request text: what idempotency compares.
     static func request(_ canonicalText: String) -> [UInt8] {
         Array(SHA256.hash(data: Array(canonicalText.utf8)))

@@ -3,8 +3,8 @@ import Foundation
 import Postgres
 import ProjectionRunner
 
-/// The benefits read models: eligibility, coverage and cost, run by a ``ProjectionRunner`` over
-/// household and programme partitions.
+/// The benefits read models: eligibility, coverage and cost, the planning cohort and the published
+/// cost projections, run by a ``ProjectionRunner`` over household and programme partitions.
 public enum ReadModels {
     /// The projections, each over its bundled SQL file from `Projections/`.
     /// - Throws: when a file is missing or does not fit its code.
@@ -13,6 +13,8 @@ public enum ReadModels {
             try EligibilityProjection(sql: ProjectionFiles.sql(named: "eligibility")),
             try CoverageProjection(sql: ProjectionFiles.sql(named: "coverage")),
             try CostProjection(sql: ProjectionFiles.sql(named: "cost")),
+            try PlanningCohortProjection(sql: ProjectionFiles.sql(named: "planning_cohort")),
+            try PublishedProjectionProjection(sql: ProjectionFiles.sql(named: "projection")),
         ]
     }
 

@@ -32,7 +32,7 @@ import Testing
         let healthy = try await cli.run(["projections", "status", "--json"])
         #expect(healthy.status == 0, "\(healthy.stdout)")
         let builds = try healthy.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
-        #expect(builds.count == 3)
+        #expect(builds.count == 5, "eligibility, coverage, cost, planning_cohort, projection")
         #expect(builds.allSatisfy { $0["phase"] == "live" && $0["lagEvents"] == 0 && $0["version"] == $0["currentVersion"] })
 
         // The demo's report read the views; the views hold the log's amounts.

@@ -14,12 +14,14 @@ public struct DecisionInputs: Sendable, Hashable {
     public var paymentHistories: [PaymentHistoryRange]
     /// `cross-match-{runId}` streams.
     public var crossMatchRuns: [CrossMatchRunID]
+    /// `cost-projection-{programmeId}` streams, folded into the programme's ``Programme`` (its published projections).
+    public var costProjections: [ProgrammeID]
 
     /// Creates a set of inputs; each parameter sets the property of the same name.
     public init(
         households: [HouseholdID] = [], programmes: [ProgrammeID] = [], beneficiaries: [BeneficiaryKey] = [],
         paymentCycles: [PaymentCycleKey] = [], payments: [PaymentKey] = [], paymentHistories: [PaymentHistoryRange] = [],
-        crossMatchRuns: [CrossMatchRunID] = []
+        crossMatchRuns: [CrossMatchRunID] = [], costProjections: [ProgrammeID] = []
     ) {
         self.households = households
         self.programmes = programmes
@@ -28,5 +30,6 @@ public struct DecisionInputs: Sendable, Hashable {
         self.payments = payments
         self.paymentHistories = paymentHistories
         self.crossMatchRuns = crossMatchRuns
+        self.costProjections = costProjections
     }
 }

@@ -20,6 +20,14 @@ public protocol PartitionFolder: Sendable {
     /// - Returns: the state and the streams that had to be quarantined (the events of a quarantined
     ///   stream from the failing one on are left out of the state).
     func fold(key: String, events: ArraySlice<ProjectionEvent>) -> PartitionFold<State>
+
+    /// The event types whose envelope (``ProjectionEvent/metadataText``, ``ProjectionEvent/recordedAtMicros``)
+    /// the fold reads; the runner reads it for these types only. None by default.
+    var envelopeEventTypes: [String] { get }
+}
+
+extension PartitionFolder {
+    public var envelopeEventTypes: [String] { [] }
 }
 
 /// A partition's state and its quarantined streams.

@@ -38,6 +38,16 @@ public struct ProjectionOutput: Sendable {
         }
     }
 
+    /// The rows added to a keyed table, as COPY text lines (each ending in a newline), in the order added.
+    /// - Parameter table: the keyed table.
+    /// - Returns: the lines' bytes; empty when none.
+    public func rows(of table: String) -> [UInt8] { rows[table] ?? [] }
+
+    /// The sums added to an additive table, by key (keys whose sums came to zero included).
+    /// - Parameter table: the additive table.
+    /// - Returns: one amount per sum column, by the key columns' values.
+    public func sums(of table: String) -> [[String]: [Int64]] { sums[table] ?? [:] }
+
     /// Adds `other`'s rows and sums (outputs of one projection for other partitions).
     mutating func merge(_ other: ProjectionOutput) {
         for (table, bytes) in other.rows { rows[table, default: []].append(contentsOf: bytes) }

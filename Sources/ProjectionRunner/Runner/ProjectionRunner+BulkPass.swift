@@ -45,7 +45,7 @@ extension ProjectionRunner {
         var filter = "(\(key)) IS NOT NULL AND (e.xid, e.position) <= ('\(target.xid)'::xid8, \(target.position))"
         if let after = group[0].rebuiltThrough { filter += " AND (\(key)) COLLATE \"C\" > \(Self.literal(after))" }
         let copy = """
-            COPY (SELECT \(ProjectionEvent.selectList(key: key)) FROM event_store.events e
+            COPY (SELECT \(ProjectionEvent.selectList(key: key, envelopeTypes: folder.envelopeEventTypes)) FROM event_store.events e
                   WHERE \(filter) ORDER BY (\(key)) COLLATE "C", e.xid, e.position) TO STDOUT
             """
         let reader = try await PostgresConnection.connect(conninfo)
@@ -154,11 +154,8 @@ struct BulkPass<State: Sendable> {
     let projections: [any Projection<State>]
     var outputs: [ProjectionOutput]
     var quarantined: [QuarantinedStream] = []
-    /// The partition being read: its key's bytes and its lines (slices of the COPY chunks).
-    var currentKey: ArraySlice<UInt8>?
-    var buffer: [ArraySlice<UInt8>] = []
-    /// Complete partitions waiting to be folded, in key order.
-    var closed: [(key: String, lines: [ArraySlice<UInt8>])] = []
+    /// The partitions being read, complete ones waiting to be folded.
+    var lines = PartitionLines()
     var lastFoldedKey: String?
     var flushedKey: String?
     var unflushedEvents = 0
@@ -188,28 +185,17 @@ struct BulkPass<State: Sendable> {
     }
 
     /// Adds a COPY line (partition key first), closing the partition before it when the key changes.
-    mutating func add(_ line: ArraySlice<UInt8>) {
-        let key = line[line.startIndex..<(line.firstIndex(of: 0x09) ?? line.endIndex)]
-        if let current = currentKey, !current.elementsEqual(key) { closeCurrent() }
-        if currentKey == nil { currentKey = key }
-        buffer.append(line)
-    }
+    mutating func add(_ line: ArraySlice<UInt8>) { lines.add(line) }
 
     /// Closes the partition being read: it is complete and can be folded.
-    mutating func closeCurrent() {
-        guard let key = currentKey, !buffer.isEmpty else { return }
-        closed.append((String(decoding: key, as: UTF8.self), buffer))
-        buffer.removeAll(keepingCapacity: true)
-        currentKey = nil
-    }
+    mutating func closeCurrent() { lines.closeCurrent() }
 
     /// Starts folding the closed partitions, spread over `workers` tasks (partitions are independent,
     /// and rows and sums do not depend on the order they are added in).
     /// - Returns: the folding, to ``merge(_:)`` in order; `nil` when nothing was closed.
     mutating func startFold<F: PartitionFolder>(_ folder: F, workers: Int) -> Task<FoldedChunk, any Error>? where F.State == State {
-        guard let last = closed.last else { return nil }
-        let partitions = closed
-        closed.removeAll(keepingCapacity: true)
+        let partitions = lines.takeClosed()
+        guard let last = partitions.last else { return nil }
         let projections = self.projections
         return Task {
             let slices = min(workers, partitions.count)
@@ -219,11 +205,11 @@ struct BulkPass<State: Sendable> {
                     let range = (slice * size)..<min(partitions.count, (slice + 1) * size)
                     group.addTask {
                         var result = FoldedSlice(outputs: projections.map { ProjectionOutput(definition: $0.definition) })
-                        for (key, lines) in partitions[range] {
-                            let events = try lines.map { try ProjectionEvent(copyFields: CopyTextFields.split($0)) }
-                            let fold = folder.fold(key: key, events: events[...])
+                        for partition in partitions[range] {
+                            let events = try partition.events()
+                            let fold = folder.fold(key: partition.key, events: events[...])
                             for i in projections.indices {
-                                projections[i].project(key: key, state: fold.state, into: &result.outputs[i])
+                                projections[i].project(key: partition.key, state: fold.state, into: &result.outputs[i])
                             }
                             result.quarantined += fold.quarantined
                             result.events += events.count

@@ -20,7 +20,7 @@ extension ProjectionRunner {
         let key = folder.partitionKeySQL
         let batch = try await conn.query(
             """
-            SELECT \(ProjectionEvent.selectList(key: key)) FROM event_store.events e
+            SELECT \(ProjectionEvent.selectList(key: key, envelopeTypes: folder.envelopeEventTypes)) FROM event_store.events e
             WHERE (e.xid, e.position) > ($1::xid8, $2::bigint) AND e.xid < pg_snapshot_xmin(pg_current_snapshot())
             ORDER BY e.xid, e.position LIMIT $3
             """, [String(start.xid), start.position, batchSize])
@@ -38,7 +38,7 @@ extension ProjectionRunner {
         if !keys.isEmpty {
             let history = try await conn.query(
                 """
-                SELECT \(ProjectionEvent.selectList(key: key)) FROM event_store.events e
+                SELECT \(ProjectionEvent.selectList(key: key, envelopeTypes: folder.envelopeEventTypes)) FROM event_store.events e
                 WHERE (\(key)) = ANY($1::text[]) AND (e.xid, e.position) <= ($2::xid8, $3::bigint)
                 ORDER BY (\(key)) COLLATE "C", e.xid, e.position
                 """, [PostgresArray(keys), String(end.xid), end.position]

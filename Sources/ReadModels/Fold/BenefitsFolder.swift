@@ -6,7 +6,8 @@ import ProjectionRunner
 
 /// Folds the benefits partitions: one per household (its registry stream, its beneficiary streams
 /// and its payment streams, all keyed by `householdId`), and one per programme (`programme:<id>`: the
-/// programme's stream and its payment cycles). Cross-match runs belong to no partition.
+/// programme's stream, its payment cycles and its published cost projections). Cross-match runs
+/// belong to no partition.
 ///
 /// A stream is quarantined at the first event that cannot be applied: a payload that does not decode
 /// to a known event, or a payment event for a payment never scheduled (or in another currency). Its
@@ -16,6 +17,9 @@ public struct BenefitsFolder: PartitionFolder {
     public init() {}
 
     public var partitionKeySQL: String { Self.partitionKey }
+
+    /// Published projections show who published them and why.
+    public var envelopeEventTypes: [String] { [CostProjectionPublished.eventType] }
 
     /// The partition key expression, also indexed by the read models' migration.
     static let partitionKey = "coalesce(e.data->>'householdId', 'programme:' || (e.data->>'programmeId'))"
@@ -28,7 +32,7 @@ public struct BenefitsFolder: PartitionFolder {
             state.lastPosition = max(state.lastPosition, event.checkpoint.position)
             do {
                 let decoded = try DomainEventDecoder.decode(type: event.type, schemaVersion: event.schemaVersion, data: JSONParser.parse(event.dataText))
-                if let problem = apply(decoded, stream: event.stream, to: &state) {
+                if let problem = apply(decoded, from: event, to: &state) {
                     stopped.insert(event.stream)
                     quarantined.append(QuarantinedStream(event, code: problem.code, message: problem.message))
                 }
@@ -40,8 +44,10 @@ public struct BenefitsFolder: PartitionFolder {
         return PartitionFold(state: state, quarantined: quarantined)
     }
 
-    /// Applies one event; returns why it cannot be applied, or `nil`.
-    func apply(_ event: any DomainEvent, stream: String, to state: inout PartitionState) -> (code: String, message: String)? {
+    /// Applies one event (`recorded` is the event as read, for its stream and envelope); returns why it
+    /// cannot be applied, or `nil`.
+    func apply(_ event: any DomainEvent, from recorded: ProjectionEvent, to state: inout PartitionState) -> (code: String, message: String)? {
+        let stream = recorded.stream
         switch event {
         case let e as PaymentScheduled:
             if state.payments[e.programmeId]?[e.cycle] != nil {
@@ -49,11 +55,20 @@ public struct BenefitsFolder: PartitionFolder {
             }
             state.payments[e.programmeId, default: [:]][e.cycle] = PaymentRecord(scheduled: e)
         case let e as PaymentIssued:
-            return updatePayment(&state, e.programmeId, e.cycle, e.currency) { $0.issuedMinor &+= e.amountMinor }
+            return updatePayment(&state, e.programmeId, e.cycle, e.currency) {
+                $0.issuedMinor &+= e.amountMinor
+                $0.lastAttemptFailed = false
+            }
         case let e as PaymentConfirmed:
-            return updatePayment(&state, e.programmeId, e.cycle, e.currency) { $0.confirmedMinor &+= e.amountMinor }
+            return updatePayment(&state, e.programmeId, e.cycle, e.currency) {
+                $0.confirmedMinor &+= e.amountMinor
+                $0.lastAttemptFailed = false
+            }
         case let e as PaymentFailed:
-            return updatePayment(&state, e.programmeId, e.cycle, nil) { $0.failedMinor &+= $0.scheduled.amountMinor }
+            return updatePayment(&state, e.programmeId, e.cycle, nil) {
+                $0.failedMinor &+= $0.scheduled.amountMinor
+                $0.lastAttemptFailed = true
+            }
         case let e as PaymentReversed:
             return updatePayment(&state, e.programmeId, e.cycle, e.currency) { $0.reversedMinor &+= e.amountMinor }
         case let e as ProgrammeDefined:
@@ -66,14 +81,23 @@ public struct BenefitsFolder: PartitionFolder {
         case let e as PaymentCycleOpened:
             state.programme = state.programme ?? ProgrammeFacts(programmeId: e.programmeId)
             state.programme?.cycles.insert(e.cycle)
+        case let e as CostProjectionPublished:
+            state.programme = state.programme ?? ProgrammeFacts(programmeId: e.programmeId)
+            let metadata = recorded.metadataText.flatMap { try? JSONParser.parse($0) }
+            state.programme?.publications.append(
+                PublishedProjection(
+                    event: e, actor: metadata?["actor"]?.stringValue, reason: metadata?["reason"]?.stringValue,
+                    recordedAtMicros: recorded.recordedAtMicros))
         case let e as BeneficiaryExited:
             state.exits[e.programmeId] = e
+            state.flowFacts[e.programmeId, default: BeneficiaryFlowFacts()].record(e)
             state.beneficiaries[e.programmeId, default: Beneficiary()].apply(e)
         default:
             if stream.hasPrefix("household-") {
                 state.household.apply(event)
             } else if let programme = Self.programmeId(ofBeneficiaryStream: stream) {
                 state.beneficiaries[programme, default: Beneficiary()].apply(event)
+                state.flowFacts[programme, default: BeneficiaryFlowFacts()].record(event)
             }
         }
         return nil

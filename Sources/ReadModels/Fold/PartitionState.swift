@@ -10,6 +10,9 @@ public struct PartitionState: Sendable {
     var beneficiaries: [ProgrammeID: Beneficiary] = [:]
     /// The last exit recorded in each programme (its reason is the status reason).
     var exits: [ProgrammeID: BeneficiaryExited] = [:]
+    /// Enrolments, exclusions, reversals, rejected appeals and exits in each programme, as recorded:
+    /// the flows the planning cohort counts by month.
+    var flowFacts: [ProgrammeID: BeneficiaryFlowFacts] = [:]
     /// The household's payments, by programme and cycle.
     var payments: [ProgrammeID: [PaymentCycle: PaymentRecord]] = [:]
     /// The programme's facts, for a programme partition.

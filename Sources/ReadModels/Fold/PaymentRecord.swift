@@ -9,6 +9,8 @@ struct PaymentRecord: Sendable {
     /// The scheduled amount of each failed attempt.
     var failedMinor: Int64 = 0
     var reversedMinor: Int64 = 0
+    /// Whether the latest attempt (issue, confirmation or failure) failed.
+    var lastAttemptFailed = false
 
     /// Whether money reached the household and stayed there.
     var isPaid: Bool { confirmedMinor > reversedMinor }

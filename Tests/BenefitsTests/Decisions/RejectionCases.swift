@@ -616,7 +616,33 @@ enum RejectionCases {
         },
     ]
 
-    static let all: [RejectionCase] = registry + programme + beneficiary + shockResponse + payments
+    static func publish(_ change: (inout PublishCostProjection) -> Void = { _ in }) -> PublishCostProjection {
+        var c = CostProjectionFixtures.command()
+        change(&c)
+        return c
+    }
+
+    static let planning: [RejectionCase] = [
+        RejectionCase("a projection of an undefined programme", .unknownProgramme, field: "programmeId", value: "iq-spn") {
+            () throws(DomainRejection) in
+            try Programme().decide(publish())
+        },
+        RejectionCase("a projection in dollars of a dinar programme", .currencyMismatch, field: "currency", value: "USD") {
+            () throws(DomainRejection) in
+            try G.programmeState().decide(publish { $0.currency = .usd })
+        },
+        RejectionCase("publishing a projection id twice", .duplicateIdentifier, field: "projectionId", value: "CP-2025BASE0001") {
+            () throws(DomainRejection) in
+            let first = try G.programmeState().decide(publish())
+            return try G.programmeState(first).decide(publish())
+        },
+        RejectionCase("a scenario digest that is not the scenario's", .digestMismatch, field: "scenarioDigest", value: "0000") {
+            () throws(DomainRejection) in
+            try G.programmeState().decide(publish { $0.scenarioDigest = HexDigest(String(repeating: "0", count: 64)) })
+        },
+    ]
+
+    static let all: [RejectionCase] = registry + programme + beneficiary + shockResponse + payments + planning
 }
 
 /// Every rejection path refuses with its code, names the field and the value, and shows no personal data.

@@ -28,6 +28,12 @@ final class InMemoryLedger {
             read.insert(BenefitsStream.programme(id))
             context.programmes[id] = Programme(events: events(of: BenefitsStream.programme(id)))
         }
+        for id in inputs.costProjections {
+            read.insert(BenefitsStream.costProjection(id))
+            var programme = context.programmes[id] ?? Programme()
+            for event in events(of: BenefitsStream.costProjection(id)) { programme.apply(event) }
+            context.programmes[id] = programme
+        }
         for key in inputs.beneficiaries {
             read.insert(key.stream)
             context.beneficiaries[key] = Beneficiary(events: events(of: key.stream))

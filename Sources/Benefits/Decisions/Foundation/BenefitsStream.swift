@@ -22,6 +22,9 @@ public enum BenefitsStream {
         "payment-\(programmeId)-\(cycle)-\(householdId)"
     }
 
+    /// `cost-projection-{programmeId}`: the programme's published cost projections.
+    public static func costProjection(_ programmeId: ProgrammeID) -> String { "cost-projection-\(programmeId)" }
+
     /// `cross-match-{crossMatchRunId}`: one cross-match run and its hits.
     public static func crossMatch(_ runId: CrossMatchRunID) -> String { "cross-match-\(runId)" }
 }

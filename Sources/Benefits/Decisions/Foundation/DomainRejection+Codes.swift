@@ -150,6 +150,10 @@ extension DomainRejection.Code {
     /// The run's counts do not match its hits.
     public static let hitCountMismatch = Self("hit_count_mismatch")
 
+    // Planning
+    /// A digest does not match the document it is the digest of.
+    public static let digestMismatch = Self("digest_mismatch")
+
     /// Every code above, for tests that check each is reachable.
     public static let all: [Self] = [
         .unknownHousehold, .householdAlreadyRegistered, .effectiveDateBeforeRegistration, .districtOutsideGovernorate,
@@ -167,5 +171,6 @@ extension DomainRejection.Code {
         .duplicateCycle, .unknownCycle, .cycleClosed, .invalidCycleDates, .duplicatePayment, .paymentNotScheduled,
         .paymentStateConflict, .amountMismatch, .outsidePaymentWindow, .nothingToPay,
         .hitCountMismatch,
+        .digestMismatch,
     ]
 }

@@ -31,6 +31,16 @@ extension Household {
         return HouseholdArea(governorate: registration.governorate, district: registration.district, residence: registration.residence)
     }
 
+    /// The birth date recorded for a member on `date` (in the `MemberAdded` of the spell of membership
+    /// covering it): for readers that age members themselves, such as a cost projection's cohort.
+    /// - Parameters:
+    ///   - personId: the person.
+    ///   - date: the date to read.
+    /// - Returns: the birth date, or `nil` when the person is not a member on `date`.
+    public func birthDate(of personId: PersonID, on date: BusinessDate) -> BusinessDate? {
+        members.first { $0.personId == personId }?.spell(on: date)?.added.birthDate
+    }
+
     /// The latest assessment for `programmeId` under `formulaVersion` dated on or before `date`.
     /// - Parameters:
     ///   - programmeId: the programme whose formula was applied.

@@ -37,6 +37,16 @@ extension Beneficiary {
         return (change.status, change.effectiveOn)
     }
 
+    /// The recorded status change governing `date` and its effective date: like ``standing(on:)``, but
+    /// a temporary enrolment stays `temporarilyEnrolled` after its end date (with its end date in the
+    /// status), so that a reader can tell it from a recorded exit.
+    /// - Parameter date: a business date.
+    /// - Returns: the status as recorded and since when, or `nil` before any change.
+    public func recordedStanding(on date: BusinessDate) -> (status: BeneficiaryStatus, since: BusinessDate)? {
+        guard let change = timeline.last(where: { $0.effectiveOn <= date }) else { return nil }
+        return (change.status, change.effectiveOn)
+    }
+
     /// Every date on which the status may change: each recorded change's effective date, and the day
     /// after each temporary enrolment ends.
     public var statusChangeDates: [BusinessDate] {

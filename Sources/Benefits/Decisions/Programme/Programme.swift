@@ -2,7 +2,8 @@ import EventStore
 
 /// A cash-transfer programme, folded from its stream `programme-{programmeId}`: its definition, the
 /// versions of its targeting formula, eligibility rule and benefit schedule, its budgets and its
-/// emergency top-ups.
+/// emergency top-ups; and, when its stream `cost-projection-{programmeId}` is folded in too, the cost
+/// projections published.
 ///
 /// Each version takes effect from a date; ``formula(inForceOn:)``, ``rule(inForceOn:)`` and
 /// ``schedule(inForceOn:)`` give the one in force on a date: of the versions effective on or before
@@ -34,6 +35,9 @@ public struct Programme: Sendable, Hashable {
     public private(set) var budgets: [BudgetLine: Int64] = [:]
     /// Declared emergency top-ups by id.
     public private(set) var topUps: [TopUpID: EmergencyTopUpDeclared] = [:]
+    /// Published cost projections by id, with the digest of their result (folded from the stream
+    /// `cost-projection-{programmeId}` when it is read with the programme's).
+    public private(set) var publishedProjections: [CostProjectionID: HexDigest] = [:]
 
     /// A programme not yet defined: the fold of an empty stream.
     public init() {}
@@ -72,6 +76,7 @@ public struct Programme: Sendable, Hashable {
             let signed = e.kind == .reduction ? -e.amountMinor : e.amountMinor
             budgets[line, default: 0] &+= signed
         case let e as EmergencyTopUpDeclared: topUps[e.topUpId] = e
+        case let e as CostProjectionPublished: publishedProjections[e.projectionId] = e.resultDigest
         default: break
         }
     }

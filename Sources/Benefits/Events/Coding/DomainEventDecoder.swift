@@ -29,6 +29,8 @@ public enum DomainEventDecoder {
         EmergencyTopUpDeclared.self, TopUpGranted.self, TemporaryEnrolmentGranted.self,
         // cross-matching
         CrossMatchRunRecorded.self, CrossMatchHitRecorded.self, ExclusionProposed.self, ExclusionProposalDismissed.self,
+        // planning
+        CostProjectionPublished.self,
     ]
 
     static let byKey: [EventTypeKey: any DomainEvent.Type] = Dictionary(

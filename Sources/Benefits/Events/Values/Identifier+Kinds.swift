@@ -36,6 +36,12 @@ public typealias ProviderID = Identifier<ProviderIDKind>
 public typealias ProviderReference = Identifier<ProviderReferenceKind>
 /// A legal instrument code (`IQ-LAW-11-2014`).
 public typealias LegalBasis = Identifier<LegalBasisKind>
+/// A published cost projection's id (`CP-2025BASE0001`).
+public typealias CostProjectionID = Identifier<CostProjectionIDKind>
+/// A SHA-256 digest in lower-case hex (64 digits).
+public typealias HexDigest = Identifier<HexDigestKind>
+/// A costing scenario's name as tables and charts show it (`Indexation 3 pct (2026)`): a code, not free text.
+public typealias ScenarioLabel = Identifier<ScenarioLabelKind>
 
 /// Marks ``HouseholdID``.
 public enum HouseholdIDKind: IdentifierKind { public static let noun = "household id" }
@@ -73,3 +79,9 @@ public enum ProviderIDKind: IdentifierKind { public static let noun = "provider 
 public enum ProviderReferenceKind: IdentifierKind { public static let noun = "provider reference" }
 /// Marks ``LegalBasis``.
 public enum LegalBasisKind: IdentifierKind { public static let noun = "legal basis code" }
+/// Marks ``CostProjectionID``.
+public enum CostProjectionIDKind: IdentifierKind { public static let noun = "cost projection id" }
+/// Marks ``HexDigest``.
+public enum HexDigestKind: IdentifierKind { public static let noun = "SHA-256 digest" }
+/// Marks ``ScenarioLabel``.
+public enum ScenarioLabelKind: IdentifierKind { public static let noun = "scenario label" }
