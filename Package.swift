@@ -151,6 +151,8 @@ let package = Package(
                 "ProjectionRunner",
                 "ReadModels",
                 "DemoCountry",
+                "BenefitsLedger",
+                "DaftarJSON",
                 "Planning",
                 "PlanningLedger",
                 "EventSchemaResources",

@@ -34,12 +34,17 @@ struct DemoLedger: Sendable {
 
     /// A new database with a demo country appended, sequenced and projected.
     static func make(households: Int, months: Int) async throws -> DemoLedger {
+        try await make(try DemoCountryConfiguration(seed: 7, households: households, months: months))
+    }
+
+    /// A new database with the country of `configuration` appended, sequenced and projected.
+    static func make(_ configuration: DemoCountryConfiguration) async throws -> DemoLedger {
         let db = try await TestCluster.newDatabase()
         try await PostgresConnection.connect(db.uri).closing { conn in
             for migrator in try ReadModels.migrators() { _ = try await migrator.migrate(conn) }
         }
         let store = EventStore(pool: db.pool(maximumConnections: 4), catalogue: try BenefitsCatalogue())
-        let generator = DemoCountryGenerator(try DemoCountryConfiguration(seed: 7, households: households, months: months))
+        let generator = DemoCountryGenerator(configuration)
         _ = try await generator.generate { chunk in _ = try await store.bulkAppend(chunk) }
         var runner = try ReadModels.runner(conninfo: db.uri)
         runner.pollInterval = .milliseconds(100)

@@ -67,7 +67,9 @@ enum Terminal {
 }
 
 /// A one-line progress bar on stderr (only when stderr is a terminal; otherwise a line every 10%).
-final class ProgressBar {
+/// Safe to update from any task: its state is behind a lock.
+final class ProgressBar: @unchecked Sendable {
+    private let lock = NSLock()
     let title: String
     private(set) var total: Int
     let unit: String
@@ -82,6 +84,10 @@ final class ProgressBar {
     }
 
     func update(_ done: Int) {
+        lock.withLock { draw(done) }
+    }
+
+    private func draw(_ done: Int) {
         let now = ContinuousClock.now
         let fraction = min(1, Double(done) / Double(total))
         if Terminal.stderrIsTTY {
@@ -101,7 +107,7 @@ final class ProgressBar {
 
     /// Changes the total once it is known.
     func updateTotal(_ total: Int) {
-        self.total = max(total, 1)
+        lock.withLock { self.total = max(total, 1) }
     }
 
     func finish(_ done: Int) {
