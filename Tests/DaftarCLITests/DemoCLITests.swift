@@ -33,6 +33,10 @@ func generate(_ arguments: [String]) async throws -> CLI.Outcome {
     }
 
     @Test func generateTakesTheTopUpAndScheduleChangeOptionsAndRefusesBadOnesNamingThem() async throws {
+        // `generate` needs no database, but the shared cluster must be up before any child starts:
+        // a cluster started while a child runs inherits the child's output pipes and holds them open,
+        // so reading them to the end would wait for the cluster to stop.
+        _ = try await TestCluster.newDatabase(migrated: false)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString).ndjson").path
         let refused: [([String], String, String)] = [
             (["--top-up-month", "soon"], "top-up-month", "format"), (["--top-up-month", "4"], "top-up-month", "range"),
