@@ -27,7 +27,14 @@ extension CohortLoader {
     ) async throws -> Cohort? {
         let projection = try planningCohortProjection()
         for attempt in 0..<3 {
-            switch try await readBuild(projection, programme, pin, includeCandidates, connection, progress) {
+            let read: BuildRead
+            do {
+                read = try await readBuild(projection, programme, pin, includeCandidates, connection, progress)
+            } catch let error as PostgresError where attempt < 2 && ["42P01", "3F000"].contains(error.sqlState ?? "") {
+                // A swap retired the build and dropped its schema between the catalogue's row and the COPY: read again.
+                continue
+            }
+            switch read {
             case .loaded(let cohort): return cohort
             case .unavailable: return nil
             case .unsequenced:

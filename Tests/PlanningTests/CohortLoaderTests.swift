@@ -47,6 +47,17 @@ import Testing
         #expect(String(total.payableHouseholds) == scheduled)
         #expect(total.exits > 0 && total.entries > 0 && total.scheduledMinor > 0)
 
+        // Members as the registry recorded them.
+        let recorded = try await demo.withConnection { conn in
+            try await conn.query(
+                "SELECT data->>'personId', data->>'birthDate', data->>'sex' FROM event_store.events WHERE event_type = 'MemberAdded'"
+            ).rows.map { (try $0.decode(String.self, 0), try $0.decode(String.self, 1) + " " + $0.decode(String.self, 2)) }
+        }
+        let registry = Dictionary(recorded, uniquingKeysWith: { first, _ in first })
+        let members = households.flatMap(\.members)
+        #expect(members.count > households.count)
+        #expect(members.allSatisfy { registry[$0.personId.rawValue] == "\($0.birthDate) \($0.sex.rawValue)" })
+
         // The automatic path takes the read model, and the programme is the stream's fold.
         let auto = try await demo.withConnection {
             try await CohortLoader.load(programme: Self.programme, asOf: nil, includeCandidates: includeCandidates, on: $0)

@@ -16,7 +16,7 @@ struct RebuildCommand: AsyncParsableCommand {
             events per second and an ETA. Prints one JSON object per projection swapped in.
             """)
     @OptionGroup var database: DatabaseOptions
-    @Option(name: .customLong("projection"), help: "Rebuild only this projection (eligibility, coverage or cost); repeatable.")
+    @Option(name: .customLong("projection"), help: "Rebuild only this projection (eligibility, coverage, cost, planning_cohort or projection); repeatable.")
     var projections: [String] = []
     @Option(help: .hidden) var flushEvents: Int?
 
@@ -57,7 +57,7 @@ struct RebuildCommand: AsyncParsableCommand {
 struct ProjectionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "projections",
-        abstract: "Inspect and run the read models (eligibility, coverage, cost).",
+        abstract: "Inspect and run the read models (eligibility, coverage, cost, planning_cohort, projection).",
         subcommands: [Status.self, Run.self])
 
     struct Status: AsyncParsableCommand {
