@@ -10,7 +10,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks that print ratios against a raw-PostgreSQL baseline measured in the same run.",
-        subcommands: [Append.self, VerifyBench.self, HistoryBench.self, RebuildBench.self]
+        subcommands: [Append.self, VerifyBench.self, HistoryBench.self, RebuildBench.self, PlanBench.self]
     )
 
     struct Append: AsyncParsableCommand {

@@ -145,15 +145,9 @@ struct PlanOptions: ParsableArguments {
         }
     }
 
-    static func seconds(_ d: Duration) -> String {
-        let s = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-        return String(format: "%.2f s", s)
-    }
+    static func seconds(_ d: Duration) -> String { String(format: "%.2f s", d.seconds) }
 
-    static func rate(_ count: Int, _ d: Duration) -> String {
-        let s = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-        return s > 0 ? String(Int(Double(count) / s)) : "∞"
-    }
+    static func rate(_ count: Int, _ d: Duration) -> String { d.seconds > 0 ? String(Int(Double(count) / d.seconds)) : "∞" }
 }
 
 /// `daftar plan baseline`: today's rules, the observed rates.
