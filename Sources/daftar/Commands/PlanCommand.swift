@@ -6,6 +6,7 @@ import EventStore
 import Foundation
 import Planning
 import PlanningLedger
+import ReadModels
 import Postgres
 
 /// `daftar plan`: what a programme will cost, month by month, by governorate and component, from
@@ -74,6 +75,12 @@ struct PlanOptions: ParsableArguments {
         let progress: @Sendable (Int) -> Void = { done in
             bar.updateTotal(max(done, 1))
             bar.update(done)
+        }
+        if !exact && (pin ?? asOf) == nil {
+            // The read model serves the ledger's latest word: bring it up to the log first (quick when current).
+            var runner = try ReadModels.runner(conninfo: uri)
+            runner.pollInterval = .milliseconds(100)
+            try await runner.run(untilCaughtUp: true)
         }
         let cohort = try await conn.closing { conn in
             if exact {
