@@ -71,11 +71,8 @@ struct PlanOptions: ParsableArguments {
         let clock = ContinuousClock()
         let started = clock.now
         let conn = try await PostgresConnection.connect(uri)
-        let bar = ProgressBar("Loading the caseload", total: 1, unit: "households")
-        let progress: @Sendable (Int) -> Void = { done in
-            bar.updateTotal(max(done, 1))
-            bar.update(done)
-        }
+        let bar = ProgressBar(counting: "Loading the caseload", unit: "households")
+        let progress: @Sendable (Int) -> Void = { bar.update($0) }
         if !exact && (pin ?? asOf) == nil {
             // The read model serves the ledger's latest word: bring it up to the log first (quick when current).
             var runner = try ReadModels.runner(conninfo: uri)

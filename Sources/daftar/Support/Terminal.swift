@@ -76,11 +76,22 @@ final class ProgressBar: @unchecked Sendable {
     private let start = ContinuousClock.now
     private var lastDraw = ContinuousClock.now - .seconds(1)
     private var lastDecile = -1
+    /// Whether the total is unknown: the line then counts and gives the rate, without a bar or an ETA.
+    private let counting: Bool
 
     init(_ title: String, total: Int, unit: String = "events") {
         self.title = title
         self.total = max(total, 1)
         self.unit = unit
+        counting = false
+    }
+
+    /// A line for work of unknown size: how many so far and how fast (every 5 s when stderr is not a terminal).
+    init(counting title: String, unit: String) {
+        self.title = title
+        total = 1
+        self.unit = unit
+        counting = true
     }
 
     func update(_ done: Int) {
@@ -89,6 +100,14 @@ final class ProgressBar: @unchecked Sendable {
 
     private func draw(_ done: Int) {
         let now = ContinuousClock.now
+        if counting {
+            let interval: Duration = Terminal.stderrIsTTY ? .milliseconds(100) : .seconds(5)
+            guard now - lastDraw > interval else { return }
+            lastDraw = now
+            let line = "\(title): \(done) \(unit) \(rateText(done))"
+            if Terminal.stderrIsTTY { FileHandle.standardError.write(Data("\r\(line)   ".utf8)) } else { Terminal.note(line) }
+            return
+        }
         let fraction = min(1, Double(done) / Double(total))
         if Terminal.stderrIsTTY {
             guard now - lastDraw > .milliseconds(100) || done >= total else { return }
@@ -111,6 +130,9 @@ final class ProgressBar: @unchecked Sendable {
     }
 
     func finish(_ done: Int) {
+        if counting {
+            lock.withLock { lastDraw = start - .seconds(10) }
+        }
         update(done)
         if Terminal.stderrIsTTY { FileHandle.standardError.write(Data("\n".utf8)) }
     }
