@@ -4,7 +4,7 @@ import EventStore
 /// What the ledger shows of one governorate in one month before the pin: the households paid and
 /// the flows in and out, from which the planner takes its default monthly rates.
 public struct ObservedFlows: Sendable, Hashable {
-    /// Households payable on the month's first day (enrolled or temporarily enrolled).
+    /// Households paid in the month: the payments scheduled for its cycle (one per household).
     public var payableHouseholds: Int
     /// Households that left the programme with an effective date in the month (`BeneficiaryExited`).
     public var exits: Int
