@@ -1,6 +1,6 @@
 import Benefits
-import Crypto
 import DaftarJSON
+import EventStore
 import Foundation
 
 extension PlanResult {
@@ -58,11 +58,7 @@ extension PlanResult {
     /// ```
     /// (`jq -r` prints the header and a line feed; `tail -c +4` drops the BOM.)
     public var digest: String {
-        let bytes = Array((digestHeader + "\n" + csvBody).utf8)
-        return SHA256.hash(data: bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        EventHash.sha256Hex(of: digestHeader + "\n" + csvBody)
     }
 
     /// Checks the plan against a digest published with it.

@@ -190,16 +190,7 @@ struct ScenarioJSONReader {
     /// - Throws: rule `type`, `pattern` for anything but `YYYY-MM`, `range` for a month outside 1–12 or a year outside 1900–2199.
     static func cycle(_ value: JSONValue, at path: String) throws(PlanningError) -> PaymentCycle {
         guard case .string(let text) = value else { throw wrongType(path, value, expected: "a month written as a string YYYY-MM") }
-        let bytes = Array(text.utf8)
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for i in range {
-                guard bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(bytes[i] - UInt8(ascii: "0"))
-            }
-            return value
-        }
-        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"), let year = number(0..<4), let month = number(5..<7) else {
+        guard let (year, month) = PaymentCycle.digits(of: text) else {
             throw invalid(path, "pattern", "\(subject(path)) must be a month written YYYY-MM, such as \"2026-01\".")
         }
         guard let cycle = PaymentCycle(year: year, month: month) else {

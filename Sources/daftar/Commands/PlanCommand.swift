@@ -51,8 +51,7 @@ struct PlanOptions: ParsableArguments {
 
     /// `YYYY-MM` as a cycle.
     static func month(_ text: String) -> PaymentCycle? {
-        guard text.range(of: "^[0-9]{4}-(0[1-9]|1[0-2])$", options: .regularExpression) != nil else { return nil }
-        return PaymentCycle(year: Int(text.prefix(4))!, month: Int(text.suffix(2))!)
+        PaymentCycle.digits(of: text).flatMap { PaymentCycle(year: $0.year, month: $0.month) }
     }
 
     /// Reads scenario files (or the word `baseline`), checked before anything is loaded.

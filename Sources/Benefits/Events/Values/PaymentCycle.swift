@@ -18,11 +18,13 @@ public struct PaymentCycle: Sendable, Hashable, Comparable, CustomStringConverti
         self.month = month
     }
 
-    /// Reads a cycle written `YYYY-MM`.
-    /// - Throws: ``EventDecodingError`` with rule `type` for a non-string, `format` for anything but `YYYY-MM`.
-    public init(json: JSONValue, at pointer: String) throws(EventDecodingError) {
-        guard case .string(let text) = json else { throw .wrongType(pointer, expected: "payment cycle string", found: json) }
+    /// The year and month of a text shaped `YYYY-MM` (four digits, a hyphen, two digits), whether or
+    /// not they make a cycle: callers tell a malformed text from a month out of range.
+    /// - Parameter text: the text.
+    /// - Returns: the numbers, or `nil` when the text is not shaped `YYYY-MM`.
+    public static func digits(of text: String) -> (year: Int, month: Int)? {
         let bytes = Array(text.utf8)
+        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for i in range {
@@ -31,8 +33,15 @@ public struct PaymentCycle: Sendable, Hashable, Comparable, CustomStringConverti
             }
             return value
         }
-        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"), let year = number(0..<4), let month = number(5..<7),
-            let cycle = PaymentCycle(year: year, month: month)
+        guard let year = number(0..<4), let month = number(5..<7) else { return nil }
+        return (year, month)
+    }
+
+    /// Reads a cycle written `YYYY-MM`.
+    /// - Throws: ``EventDecodingError`` with rule `type` for a non-string, `format` for anything but `YYYY-MM`.
+    public init(json: JSONValue, at pointer: String) throws(EventDecodingError) {
+        guard case .string(let text) = json else { throw .wrongType(pointer, expected: "payment cycle string", found: json) }
+        guard let (year, month) = PaymentCycle.digits(of: text), let cycle = PaymentCycle(year: year, month: month)
         else {
             throw .invalid(pointer, "format", "must be a calendar month written YYYY-MM")
         }
