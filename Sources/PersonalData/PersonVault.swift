@@ -124,16 +124,26 @@ public struct PersonVault: Sendable {
     /// hash of their national id, keeping who erased them, when and why. Erasing an erased person
     /// changes nothing and returns the first erasure.
     ///
+    /// `inTransaction` runs in the erasure's transaction, after the row is shredded (or found erased
+    /// before): the place to record the erasure as a ledger fact (`PersonalDataErased`, appended with
+    /// `EventStore.append(_:on:)`), so that the two commit together or not at all. If it throws, the
+    /// erasure rolls back and the error is rethrown.
+    ///
     /// The old row version stays in the table's files until vacuumed: call ``vacuum()`` afterwards
     /// (once for a batch of erasures).
     /// - Parameters:
     ///   - personId: the pseudonymous person id.
     ///   - actor: who decided (`kind:id`).
     ///   - reason: why.
+    ///   - inTransaction: work to commit with the erasure, given the connection and the erasure.
     /// - Returns: the erasure, with ``ErasureRecord/wasAlreadyErased``.
-    /// - Throws: ``PersonalDataError`` `invalid_input`, `person_not_found`; ``PostgresError``.
+    /// - Throws: ``PersonalDataError`` `invalid_input`, `person_not_found`; ``PostgresError``; what
+    ///   `inTransaction` threw.
     @discardableResult
-    public func erase(_ personId: String, actor: String, reason: ErasureReason) async throws -> ErasureRecord {
+    public func erase(
+        _ personId: String, actor: String, reason: ErasureReason,
+        inTransaction: (PostgresConnection, ErasureRecord) async throws -> Void = { _, _ in }
+    ) async throws -> ErasureRecord {
         try Self.checkActor(actor)
         _ = try PersonDetails.checkPersonId(personId)
         let outcome: Result<ErasureRecord, PersonalDataError> = try await pool.withConnection { conn in
@@ -170,6 +180,7 @@ public struct PersonVault: Sendable {
                 case .failure(let e): code = e.code.rawValue
                 }
                 try await Self.log(conn, actor: actor, purpose: reason.rawValue, personId: personId, action: .erase, outcome: code)
+                if case .success(let erasure) = result { try await inTransaction(conn, erasure) }
                 return result
             }
         }

@@ -169,3 +169,21 @@ import Testing
         #expect(bad?.code == .masterKey)
     }
 }
+
+extension PersonVaultTests {
+    struct Refused: Error {}
+
+    @Test func anErasureWhoseLedgerFactFailsIsRolledBack() async throws {
+        let f = try await VaultFixture.make()
+        try await f.vault.add(try zainab(), actor: "user:a.b", purpose: "registration")
+        await #expect(throws: Refused.self) {
+            try await f.vault.erase("P-BG0001234501", actor: "user:dpo.iq", reason: .courtOrder) { conn, erasure in
+                #expect(!erasure.wasAlreadyErased)
+                #expect(try await conn.query("SELECT erased_at IS NOT NULL FROM pii.persons").first?[0] == "t", "shredded within the transaction")
+                throw Refused()
+            }
+        }
+        #expect(try await f.vault.erasure(of: "P-BG0001234501") == nil)
+        #expect(try await f.vault.show("P-BG0001234501", actor: "user:a.b", purpose: "check").details.fullName == "زينب عبد الحسين")
+    }
+}
