@@ -69,7 +69,9 @@ struct CSVReader {
                         }
                     }
                     // After the closing quote: a comma, the end of the record, or the end of the input.
-                    if i < n && bytes[i] != comma && bytes[i] != lf && !(bytes[i] == cr && i + 1 < n && bytes[i + 1] == lf) && !(bytes[i] == cr && i + 1 == n) {
+                    if i < n && bytes[i] != comma && bytes[i] != lf && !(bytes[i] == cr && i + 1 < n && bytes[i + 1] == lf)
+                        && !(bytes[i] == cr && i + 1 == n)
+                    {
                         items.append(.malformed(line: recordLine, message: "text follows a closing quote (a quote inside a field must be doubled)"))
                         let next = skipLine(from: i)
                         if next > i, bytes[next - 1] == lf { line += 1 }
@@ -79,7 +81,9 @@ struct CSVReader {
                 } else {
                     while i < n && bytes[i] != comma && bytes[i] != lf && !(bytes[i] == cr && (i + 1 == n || bytes[i + 1] == lf)) {
                         if bytes[i] == quote {
-                            items.append(.malformed(line: recordLine, message: "a quote inside an unquoted field (quote the whole field and double the quote)"))
+                            items.append(
+                                .malformed(line: recordLine, message: "a quote inside an unquoted field (quote the whole field and double the quote)")
+                            )
                             let next = skipLine(from: i)
                             if next > i, bytes[next - 1] == lf { line += 1 }
                             i = next

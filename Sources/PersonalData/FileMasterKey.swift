@@ -26,7 +26,8 @@ public struct FileMasterKey: MasterKeyProvider {
     /// - Throws: ``PersonalDataError`` `master_key` for any other length.
     public init(rawRepresentation raw: [UInt8]) throws(PersonalDataError) {
         guard raw.count == 32 else {
-            throw PersonalDataError(code: .masterKey, field: "masterKey", rule: "length", message: "a master key is 32 bytes (256 bits), got \(raw.count)")
+            throw PersonalDataError(
+                code: .masterKey, field: "masterKey", rule: "length", message: "a master key is 32 bytes (256 bits), got \(raw.count)")
         }
         key = SymmetricKey(data: raw)
         var hasher = SHA256()
@@ -49,7 +50,9 @@ public struct FileMasterKey: MasterKeyProvider {
     ///   - home: the data folder.
     ///   - environment: the process environment (a parameter for tests).
     /// - Throws: ``PersonalDataError`` `master_key` when the variable or the file holds no valid key.
-    public static func load(home: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(PersonalDataError) -> FileMasterKey? {
+    public static func load(home: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(PersonalDataError)
+        -> FileMasterKey?
+    {
         if let text = environment[environmentVariable], !text.isEmpty {
             guard let data = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)), data.count == 32 else {
                 throw PersonalDataError(
@@ -68,7 +71,9 @@ public struct FileMasterKey: MasterKeyProvider {
 
     /// The master key, creating the data folder's on first use (see ``load(home:environment:)``).
     /// - Throws: ``PersonalDataError`` `master_key` when the key cannot be read or written.
-    public static func loadOrCreate(home: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(PersonalDataError) -> FileMasterKey {
+    public static func loadOrCreate(home: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(PersonalDataError)
+        -> FileMasterKey
+    {
         if let key = try load(home: home, environment: environment) { return key }
         let key = FileMasterKey()
         let fm = FileManager.default
@@ -113,7 +118,8 @@ public struct FileMasterKey: MasterKeyProvider {
             guard plain.count == 32 else { throw CryptoKitError.incorrectParameterSize }
             return SymmetricKey(data: plain)
         } catch {
-            throw PersonalDataError(code: .decryptionFailed, message: "a wrapped key for \(context) did not unwrap: it was altered or belongs elsewhere")
+            throw PersonalDataError(
+                code: .decryptionFailed, message: "a wrapped key for \(context) did not unwrap: it was altered or belongs elsewhere")
         }
     }
 

@@ -23,7 +23,8 @@ public enum NationalIDNormalizer {
         let digits = try normalizedDigits(raw, field: field)
         guard !digits.isEmpty else { throw PersonalDataError.invalid(field, "required", "is required") }
         guard digits.count == digitCount else {
-            throw PersonalDataError.invalid(field, "length", "must be exactly \(digitCount) digits once spaces and dashes are removed (found \(digits.count))")
+            throw PersonalDataError.invalid(
+                field, "length", "must be exactly \(digitCount) digits once spaces and dashes are removed (found \(digits.count))")
         }
         return digits
     }
@@ -39,7 +40,8 @@ public enum NationalIDNormalizer {
             } else if isIgnorable(scalar) {
                 continue
             } else {
-                throw PersonalDataError.invalid(field, "format", "may hold only digits (ASCII, Arabic-Indic or Eastern Arabic-Indic), spaces and dashes")
+                throw PersonalDataError.invalid(
+                    field, "format", "may hold only digits (ASCII, Arabic-Indic or Eastern Arabic-Indic), spaces and dashes")
             }
         }
         return out

@@ -17,7 +17,8 @@ enum PersonCipher {
         do {
             return Array(try AES.GCM.open(AES.GCM.SealedBox(combined: sealed), using: key, authenticating: associatedData(personId)))
         } catch {
-            throw PersonalDataError(code: .decryptionFailed, message: "the stored record of \(personId) did not decrypt: it was altered or belongs elsewhere")
+            throw PersonalDataError(
+                code: .decryptionFailed, message: "the stored record of \(personId) did not decrypt: it was altered or belongs elsewhere")
         }
     }
 

@@ -57,7 +57,11 @@ public struct PersonDetails: Sendable, Hashable {
     }
 
     /// A birth date written `YYYY-MM-DD`, or `nil` for an empty or blank text.
-    /// - Throws: ``PersonalDataError`` rule `date`.
+    /// - Parameters:
+    ///   - text: the date as written.
+    ///   - field: the field to name in an error.
+    /// - Returns: the date, or `nil` for no date.
+    /// - Throws: ``PersonalDataError`` `invalid_input`, rule `date`.
     public static func parseBirthDate(_ text: String, field: String = "birthDate") throws(PersonalDataError) -> BusinessDate? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return nil }
@@ -69,7 +73,11 @@ public struct PersonDetails: Sendable, Hashable {
     }
 
     /// Checks a person id against ``personIdPattern``.
-    /// - Throws: ``PersonalDataError`` rule `required` or `pattern`.
+    /// - Parameters:
+    ///   - id: the person id.
+    ///   - field: the field to name in an error.
+    /// - Returns: the id, unchanged.
+    /// - Throws: ``PersonalDataError`` `invalid_input`, rule `required` or `pattern`.
     public static func checkPersonId(_ id: String, field: String = "personId") throws(PersonalDataError) -> String {
         if id.isEmpty { throw PersonalDataError.invalid(field, "required", "is required") }
         let u = Array(id.utf8)

@@ -14,7 +14,9 @@ extension PersonVault {
         let u = Array(actor.utf8)
         guard let colon = u.firstIndex(of: UInt8(ascii: ":")), colon > 0, u[..<colon].allSatisfy({ (97...122).contains($0) }),
             (1...64).contains(u.count - colon - 1),
-            u[(colon + 1)...].allSatisfy({ isAlphanumeric($0) || [UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "@"), UInt8(ascii: "-")].contains($0) })
+            u[(colon + 1)...].allSatisfy({
+                isAlphanumeric($0) || [UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "@"), UInt8(ascii: "-")].contains($0)
+            })
         else { throw PersonalDataError.invalid("actor", "pattern", "must be \(actorRule)") }
     }
 
@@ -27,7 +29,9 @@ extension PersonVault {
         }
         let u = Array(purpose.utf8)
         guard (3...128).contains(u.count), isAlphanumeric(u[0]),
-            u.allSatisfy({ isAlphanumeric($0) || [UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "-")].contains($0) })
+            u.allSatisfy({
+                isAlphanumeric($0) || [UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "-")].contains($0)
+            })
         else { throw PersonalDataError.invalid("purpose", "pattern", "must be \(purposeRule)") }
     }
 
@@ -57,6 +61,7 @@ extension PersonVault {
                 code: .duplicatePerson, field: "nationalId", rule: "unique", message: "nationalId: another person in the vault has this national id")
         }
         return PersonalDataError(
-            code: .duplicatePerson, field: "personId", rule: "unique", message: "personId: \(personId) is already in the vault (erased persons' ids are not reused)")
+            code: .duplicatePerson, field: "personId", rule: "unique",
+            message: "personId: \(personId) is already in the vault (erased persons' ids are not reused)")
     }
 }

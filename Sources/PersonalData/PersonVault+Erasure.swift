@@ -8,13 +8,16 @@ extension PersonVault {
         guard let reason = ErasureReason(rawValue: code) else {
             throw PersonalDataError(code: .decryptionFailed, message: "the erasure of \(personId) has an unknown reason code")
         }
-        return ErasureRecord(personId: personId, erasedAtMicros: at, erasedBy: try row.decode(String.self, columns.1), reason: reason, wasAlreadyErased: true)
+        return ErasureRecord(
+            personId: personId, erasedAtMicros: at, erasedBy: try row.decode(String.self, columns.1), reason: reason, wasAlreadyErased: true)
     }
 
     /// `person_erased`, naming who erased the person, when and why.
     static func erasedError(_ erasure: ErasureRecord) -> PersonalDataError {
         PersonalDataError(
             code: .personErased, field: "personId",
-            message: "person \(erasure.personId) was erased by \(erasure.erasedBy) at \(erasure.erasedAtText) (\(erasure.reason.rawValue)); their data can no longer be read")
+            message:
+                "person \(erasure.personId) was erased by \(erasure.erasedBy) at \(erasure.erasedAtText) (\(erasure.reason.rawValue)); their data can no longer be read"
+        )
     }
 }

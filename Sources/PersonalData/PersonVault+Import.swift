@@ -14,7 +14,13 @@ extension PersonVault {
     /// Rows written per INSERT statement.
     static let importBatch = 1_000
 
-    /// Imports persons from CSV text; see ``importCSV(bytes:actor:purpose:)``.
+    /// Imports persons from CSV text, all or nothing; see ``importCSV(bytes:actor:purpose:)`` for the rules.
+    /// - Parameters:
+    ///   - text: the file's text (a leading U+FEFF byte order mark is skipped).
+    ///   - actor: who imports (`kind:id`).
+    ///   - purpose: why (a code).
+    /// - Returns: the report: rows read, persons written, every rejected row.
+    /// - Throws: as ``importCSV(bytes:actor:purpose:)``.
     public func importCSV(_ text: String, actor: String, purpose: String) async throws -> ImportReport {
         try await importCSV(bytes: Array(text.utf8), actor: actor, purpose: purpose)
     }
@@ -66,9 +72,11 @@ extension PersonVault {
                     continue
                 }
                 if let earlier = lineOfPerson[person.personId] {
-                    rejected.append(.init(line: line, field: "person_id", rule: "unique", message: "person_id: repeats the person id of line \(earlier)"))
+                    rejected.append(
+                        .init(line: line, field: "person_id", rule: "unique", message: "person_id: repeats the person id of line \(earlier)"))
                 } else if let earlier = lineOfNationalId[person.nationalId] {
-                    rejected.append(.init(line: line, field: "national_id", rule: "unique", message: "national_id: repeats the national id of line \(earlier)"))
+                    rejected.append(
+                        .init(line: line, field: "national_id", rule: "unique", message: "national_id: repeats the national id of line \(earlier)"))
                 } else {
                     lineOfPerson[person.personId] = line
                     lineOfNationalId[person.nationalId] = line
@@ -97,9 +105,13 @@ extension PersonVault {
             }
             for (i, p) in persons.enumerated() {
                 if knownIds.contains(p.details.personId) {
-                    rejected.append(.init(line: p.line, field: "person_id", rule: "unique", message: "person_id: \(p.details.personId) is already in the vault"))
+                    rejected.append(
+                        .init(line: p.line, field: "person_id", rule: "unique", message: "person_id: \(p.details.personId) is already in the vault"))
                 } else if knownHashes.contains(hashes[i]) {
-                    rejected.append(.init(line: p.line, field: "national_id", rule: "unique", message: "national_id: a person in the vault already has this national id"))
+                    rejected.append(
+                        .init(
+                            line: p.line, field: "national_id", rule: "unique",
+                            message: "national_id: a person in the vault already has this national id"))
                 }
             }
             rejected.sort { $0.line < $1.line }
@@ -120,9 +132,12 @@ extension PersonVault {
                             INSERT INTO pii.persons (person_id, ciphertext, wrapped_key, key_id, national_id_hmac, hmac_key_version)
                             SELECT p, c, w, $4, h, $6 FROM unnest($1::text[], $2::bytea[], $3::bytea[], $5::bytea[]) AS t(p, c, w, h)
                             """,
-                            [PostgresArray(range.map { persons[$0].details.personId }), PostgresArray(range.map { PostgresBytes(sealed[$0].ciphertext) }),
-                             PostgresArray(range.map { PostgresBytes(sealed[$0].wrappedKey) }), masterKey.keyId,
-                             PostgresArray(range.map { PostgresBytes(sealed[$0].hmac) }), matching.version])
+                            [
+                                PostgresArray(range.map { persons[$0].details.personId }),
+                                PostgresArray(range.map { PostgresBytes(sealed[$0].ciphertext) }),
+                                PostgresArray(range.map { PostgresBytes(sealed[$0].wrappedKey) }), masterKey.keyId,
+                                PostgresArray(range.map { PostgresBytes(sealed[$0].hmac) }), matching.version,
+                            ])
                     }
                     try await Self.log(conn, actor: actor, purpose: purpose, personId: nil, action: .import, outcome: "ok", count: persons.count)
                 }
@@ -131,7 +146,9 @@ extension PersonVault {
                 var duplicate = Self.duplicate(error, personId: "a person of the file")
                 duplicate = PersonalDataError(
                     code: .duplicatePerson, field: duplicate.field, rule: "unique",
-                    message: "\(duplicate.field ?? "person"): another add or import wrote a person of the file meanwhile; nothing was imported, import the file again")
+                    message:
+                        "\(duplicate.field ?? "person"): another add or import wrote a person of the file meanwhile; nothing was imported, import the file again"
+                )
                 throw duplicate
             }
             return ImportReport(rows: rows, accepted: persons.count, rejected: [])

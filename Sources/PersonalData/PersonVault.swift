@@ -57,8 +57,10 @@ public struct PersonVault: Sendable {
                         VALUES ($1, $2, $3, $4, $5, $6)
                         RETURNING (extract(epoch FROM created_at) * 1000000)::bigint
                         """,
-                        [person.personId, PostgresBytes(sealed.ciphertext), PostgresBytes(sealed.wrappedKey), masterKey.keyId,
-                         PostgresBytes(sealed.hmac), matching.version])
+                        [
+                            person.personId, PostgresBytes(sealed.ciphertext), PostgresBytes(sealed.wrappedKey), masterKey.keyId,
+                            PostgresBytes(sealed.hmac), matching.version,
+                        ])
                     try await Self.log(conn, actor: actor, purpose: purpose, personId: person.personId, action: .add, outcome: "ok")
                     return PersonRecord(details: person, createdAtMicros: try row.first!.decode(Int64.self, 0), keyId: masterKey.keyId)
                 }

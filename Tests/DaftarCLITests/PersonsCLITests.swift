@@ -36,10 +36,12 @@ import Testing
         // A household with the person as its head.
         let registered = try await cli.run([
             "events", "append", "--stream", "household-\(Self.household)", "--type", "HouseholdRegistered", "--data", householdRegistered,
-            "--idempotency-key", "reg-1", "--expected-version", "no-stream", "--effective-at", "2024-03-11", "--metadata", #"{"actor":"user:researcher.bg.0412"}"#,
+            "--idempotency-key", "reg-1", "--expected-version", "no-stream", "--effective-at", "2024-03-11", "--metadata",
+            #"{"actor":"user:researcher.bg.0412"}"#,
         ])
         #expect(registered.status == 0, "\(registered.stderr)")
-        let member = #"{"householdId":"\#(Self.household)","personId":"\#(Self.person)","sex":"female","birthDate":"1979-06-14","relationship":"head","maritalStatus":"widowed","workStatus":"homeMaker","disability":"none","orphanhood":"notOrphan","reason":"initialRegistration","effectiveOn":"2024-03-11"}"#
+        let member =
+            #"{"householdId":"\#(Self.household)","personId":"\#(Self.person)","sex":"female","birthDate":"1979-06-14","relationship":"head","maritalStatus":"widowed","workStatus":"homeMaker","disability":"none","orphanhood":"notOrphan","reason":"initialRegistration","effectiveOn":"2024-03-11"}"#
         let added = try await cli.run([
             "events", "append", "--stream", "household-\(Self.household)", "--type", "MemberAdded", "--data", member, "--idempotency-key", "member-1",
             "--effective-at", "2024-03-11", "--metadata", #"{"actor":"user:researcher.bg.0412"}"#,
@@ -49,14 +51,17 @@ import Testing
         // Added with Arabic-Indic digits; the master key is created 0600 in the data folder.
         let add = try await cli.run([
             "persons", "add", "--person-id", Self.person, "--full-name", Self.canaryName, "--national-id", "٢٨٤٧-١٩٣٠ ٥٦٦٢",
-            "--phone", "+9647701234567", "--birth-date", "1979-06-14", "--actor", "user:researcher.bg.0412", "--purpose", "registration", "--home", home,
+            "--phone", "+9647701234567", "--birth-date", "1979-06-14", "--actor", "user:researcher.bg.0412", "--purpose", "registration", "--home",
+            home,
         ])
         #expect(add.status == 0, "\(add.stderr)")
         #expect(!add.stdout.contains(Self.canaryName) && !add.stdout.contains(Self.canaryNationalId), "add does not echo the data")
         let mode = try FileManager.default.attributesOfItem(atPath: "\(home)/keys/master.key")[.posixPermissions] as? Int
         #expect(mode == 0o600)
 
-        let shown = try await cli.run(["persons", "show", Self.person, "--actor", "user:caseworker.bg.7", "--purpose", "case-review", "--format", "json", "--home", home])
+        let shown = try await cli.run([
+            "persons", "show", Self.person, "--actor", "user:caseworker.bg.7", "--purpose", "case-review", "--format", "json", "--home", home,
+        ])
         #expect(shown.status == 0, "\(shown.stderr)")
         let record = try Self.json(shown.stdout)
         #expect(record["fullName"]?.stringValue == Self.canaryName)
@@ -92,7 +97,9 @@ import Testing
         let verify = try await cli.run(["verify"])
         #expect(verify.status == 0, "\(verify.stdout) \(verify.stderr)")
 
-        let refused = try await cli.run(["persons", "show", Self.person, "--actor", "user:caseworker.bg.7", "--purpose", "case-review", "--home", home])
+        let refused = try await cli.run([
+            "persons", "show", Self.person, "--actor", "user:caseworker.bg.7", "--purpose", "case-review", "--home", home,
+        ])
         #expect(refused.status == 1)
         #expect(refused.errorJSON?["code"] == "person_erased")
         #expect(refused.errorJSON?["message"]?.stringValue?.contains("user:dpo.iq") == true)
@@ -110,13 +117,16 @@ import Testing
 
         // Every access is in the log, with actor and purpose, and no personal data.
         let conn = try await PostgresConnection.connect(db.uri)
-        let log = try await conn.query("SELECT action, actor, purpose, outcome FROM pii.access_log ORDER BY entry_no").rows.map { [$0[0], $0[1], $0[2], $0[3]] }
+        let log = try await conn.query("SELECT action, actor, purpose, outcome FROM pii.access_log ORDER BY entry_no").rows.map {
+            [$0[0], $0[1], $0[2], $0[3]]
+        }
         await conn.close()
-        #expect(log == [
-            ["add", "user:researcher.bg.0412", "registration", "ok"], ["show", "user:caseworker.bg.7", "case-review", "ok"],
-            ["show", "user:caseworker.bg.7", "case-review", "ok"], ["erase", "user:dpo.iq", "dataSubjectRequest", "ok"],
-            ["show", "user:caseworker.bg.7", "case-review", "person_erased"], ["erase", "user:someone.else", "courtOrder", "already_erased"],
-        ])
+        #expect(
+            log == [
+                ["add", "user:researcher.bg.0412", "registration", "ok"], ["show", "user:caseworker.bg.7", "case-review", "ok"],
+                ["show", "user:caseworker.bg.7", "case-review", "ok"], ["erase", "user:dpo.iq", "dataSubjectRequest", "ok"],
+                ["show", "user:caseworker.bg.7", "case-review", "person_erased"], ["erase", "user:someone.else", "courtOrder", "already_erased"],
+            ])
     }
 
     @Test func importReportsEveryRejectedLineAndExitsOne() async throws {
@@ -141,18 +151,22 @@ import Testing
         let refused = try await cli.run(["persons", "import", file, "--actor", "user:registry.loader", "--purpose", "registry-load", "--home", home])
         #expect(refused.status == 1, "\(refused.stderr)")
         let lines = try refused.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
-        #expect(lines.dropLast().map { "\($0["line"]?.int64Value ?? 0) \($0["field"]?.stringValue ?? "") \($0["rule"]?.stringValue ?? "")" } == [
-            "3 national_id length", "4 full_name required", "5 person_id unique", "6 row quoting", "7 row columns",
-        ])
+        #expect(
+            lines.dropLast().map { "\($0["line"]?.int64Value ?? 0) \($0["field"]?.stringValue ?? "") \($0["rule"]?.stringValue ?? "")" } == [
+                "3 national_id length", "4 full_name required", "5 person_id unique", "6 row quoting", "7 row columns",
+            ])
         #expect(lines.last?["accepted"] == 0 && lines.last?["rejected"] == 5 && lines.last?["rows"] == 6)
         #expect(!refused.stdout.contains("12345,") && !refused.stdout.contains("Hassan"))
 
         let good = try await cli.run(
             ["persons", "import", "-", "--actor", "user:registry.loader", "--purpose", "registry-load", "--home", home],
-            stdin: [header, "P-BG0001234501,زينب عبد الحسين,١٩٧٩٠٦١٤٣٣٢١,,,1979-06-14", #"P-BG0001234502,"Ali, son of Kadhim",197906143322,,,"#].joined(separator: "\r\n"))
+            stdin: [header, "P-BG0001234501,زينب عبد الحسين,١٩٧٩٠٦١٤٣٣٢١,,,1979-06-14", #"P-BG0001234502,"Ali, son of Kadhim",197906143322,,,"#]
+                .joined(separator: "\r\n"))
         #expect(good.status == 0, "\(good.stderr)")
         #expect(try Self.json(good.stdout)["accepted"] == 2)
-        let ali = try await cli.run(["persons", "show", "P-BG0001234502", "--actor", "user:a.b", "--purpose", "check", "--format", "json", "--home", home])
+        let ali = try await cli.run([
+            "persons", "show", "P-BG0001234502", "--actor", "user:a.b", "--purpose", "check", "--format", "json", "--home", home,
+        ])
         #expect(try Self.json(ali.stdout)["fullName"] == "Ali, son of Kadhim")
         let strangerHome = Self.home()
         let noKey = try await cli.run(["persons", "show", "P-BG0001234502", "--actor", "user:a.b", "--purpose", "check", "--home", strangerHome])

@@ -22,7 +22,8 @@ import Testing
     @Test func afterErasureADumpHoldsNothingOfThePerson() async throws {
         let f = try await VaultFixture.make()
         let canary = try PersonDetails(
-            personId: "P-CANARY000001", fullName: Self.canaryName, nationalId: "٢٨٤٧-١٩٣٠ ٥٦٦٢", phone: "+9647809998877", address: "canary address 77")
+            personId: "P-CANARY000001", fullName: Self.canaryName, nationalId: "٢٨٤٧-١٩٣٠ ٥٦٦٢", phone: "+9647809998877", address: "canary address 77"
+        )
         try await f.vault.add(canary, actor: "user:researcher.bg.0412", purpose: "registration")
         let stored = try #require(
             try await f.rows("SELECT encode(ciphertext, 'hex'), encode(wrapped_key, 'hex'), encode(national_id_hmac, 'hex') FROM pii.persons").first)

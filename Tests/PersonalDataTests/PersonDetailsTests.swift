@@ -18,8 +18,11 @@ import Testing
         ("phone", "pattern"), ("address", "maxLength"), ("birthDate", "range"),
     ])
     func namesTheFieldAndTheRule(_ field: String, _ rule: String) {
-        var id = "P-BG0001234501", name = "زينب", national = "197906143321"
-        var phone: String? = nil, address: String? = nil
+        var id = "P-BG0001234501"
+        var name = "زينب"
+        var national = "197906143321"
+        var phone: String? = nil
+        var address: String? = nil
         var birth: BusinessDate? = nil
         switch (field, rule) {
         case ("personId", _): id = "P-bg01"
@@ -40,6 +43,8 @@ import Testing
     }
 
     @Test func twoHundredArabicCharactersAreAName() throws {
-        #expect(try PersonDetails(personId: "P-BG0001234501", fullName: String(repeating: "ز", count: 200), nationalId: "197906143321").fullName.count == 200)
+        #expect(
+            try PersonDetails(personId: "P-BG0001234501", fullName: String(repeating: "ز", count: 200), nationalId: "197906143321").fullName.count
+                == 200)
     }
 }

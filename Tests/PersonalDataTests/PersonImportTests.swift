@@ -6,14 +6,16 @@ import Testing
 
     @Test func goodFileWithBOMAndQuotingImportsEveryRowInOneGo() async throws {
         let f = try await VaultFixture.make()
-        let text = "\u{FEFF}" + [
-            Self.header,
-            #"P-BG0001234501,زينب عبد الحسين,١٩٧٩٠٦١٤٣٣٢١,+9647701234567,"بغداد، الكرادة",1979-06-14"#,
-            #"P-BG0001234502,"Ali ""Abu Hassan"" Kadhim",197906143322,,"line one"#,
-            #"line two",2001-02-03"#,
-            "",
-            "P-BG0001234503,حسين علي,۱۹۸۰-۰۱۰۱-۲۲۲۲,,,",
-        ].joined(separator: "\r\n") + "\r\n"
+        let text =
+            "\u{FEFF}"
+            + [
+                Self.header,
+                #"P-BG0001234501,زينب عبد الحسين,١٩٧٩٠٦١٤٣٣٢١,+9647701234567,"بغداد، الكرادة",1979-06-14"#,
+                #"P-BG0001234502,"Ali ""Abu Hassan"" Kadhim",197906143322,,"line one"#,
+                #"line two",2001-02-03"#,
+                "",
+                "P-BG0001234503,حسين علي,۱۹۸۰-۰۱۰۱-۲۲۲۲,,,",
+            ].joined(separator: "\r\n") + "\r\n"
         let report = try await f.vault.importCSV(text, actor: "user:registry.loader", purpose: "registry-load")
         #expect(report.rejected == [])
         #expect(report.rows == 3 && report.accepted == 3 && report.isCommitted)
@@ -48,11 +50,12 @@ import Testing
         ]
         let report = try await f.vault.importCSV(lines.joined(separator: "\n"), actor: "user:registry.loader", purpose: "registry-load")
         let found = report.rejected.map { "\($0.line) \($0.field) \($0.rule)" }
-        #expect(found == [
-            "3 national_id length", "4 full_name required", "5 person_id unique", "6 row quoting", "7 row columns", "8 national_id unique",
-            "9 person_id unique", "10 national_id unique", "11 phone pattern", "12 birth_date date", "13 person_id pattern", "15 row quoting",
-            "16 row quoting",
-        ])
+        #expect(
+            found == [
+                "3 national_id length", "4 full_name required", "5 person_id unique", "6 row quoting", "7 row columns", "8 national_id unique",
+                "9 person_id unique", "10 national_id unique", "11 phone pattern", "12 birth_date date", "13 person_id pattern", "15 row quoting",
+                "16 row quoting",
+            ])
         #expect(report.accepted == 0 && !report.isCommitted)
         #expect(report.rows == 15)
         for r in report.rejected {
@@ -67,7 +70,9 @@ import Testing
     @Test func aWrongHeaderRefusesTheFile() async throws {
         let f = try await VaultFixture.make()
         let error = await #expect(throws: PersonalDataError.self) {
-            try await f.vault.importCSV("person_id,name,national_id,phone,address,birth_date\nP-BG0001234501,A,197906143321,,,\n", actor: "user:a.b", purpose: "registry-load")
+            try await f.vault.importCSV(
+                "person_id,name,national_id,phone,address,birth_date\nP-BG0001234501,A,197906143321,,,\n", actor: "user:a.b", purpose: "registry-load"
+            )
         }
         #expect(error?.field == "header" && error?.rule == "header")
     }

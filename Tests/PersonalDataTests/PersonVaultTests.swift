@@ -17,7 +17,10 @@ import Testing
         #expect(shown.keyId == f.masterKey.keyId)
 
         // Stored: sealed and wrapped, never in clear.
-        let row = try #require(try await f.rows("SELECT encode(ciphertext, 'escape'), key_id, octet_length(wrapped_key), octet_length(national_id_hmac) FROM pii.persons").first)
+        let row = try #require(
+            try await f.rows(
+                "SELECT encode(ciphertext, 'escape'), key_id, octet_length(wrapped_key), octet_length(national_id_hmac) FROM pii.persons"
+            ).first)
         #expect(row[0]?.contains("197906143321") == false)
         #expect(row[1] == f.masterKey.keyId)
         #expect(row[2] == "60" && row[3] == "32", "a 32-byte key sealed with nonce and tag; a SHA-256 HMAC")
@@ -44,12 +47,13 @@ import Testing
         }
         #expect(notACode?.field == "purpose" && notACode?.rule == "pattern")
         let log = try await f.rows("SELECT action, actor, purpose, person_id, outcome, person_count FROM pii.access_log ORDER BY entry_no")
-        #expect(log == [
-            ["add", "user:researcher.bg.0412", "registration", "P-BG0001234501", "ok", "1"],
-            ["show", "user:caseworker.bg.7", "case-review", "P-BG0001234501", "ok", "1"],
-            ["show", "user:appeals.bg.2", "appeal:APL-2025BA000317", "P-BG0001234501", "ok", "1"],
-            ["show", "user:caseworker.bg.7", "case-review", "P-BG0009999999", "person_not_found", "1"],
-        ])
+        #expect(
+            log == [
+                ["add", "user:researcher.bg.0412", "registration", "P-BG0001234501", "ok", "1"],
+                ["show", "user:caseworker.bg.7", "case-review", "P-BG0001234501", "ok", "1"],
+                ["show", "user:appeals.bg.2", "appeal:APL-2025BA000317", "P-BG0001234501", "ok", "1"],
+                ["show", "user:caseworker.bg.7", "case-review", "P-BG0009999999", "person_not_found", "1"],
+            ])
 
         // The log is append-only, for the owner too.
         let conn = try await PostgresConnection.connect(f.database.uri)
@@ -65,7 +69,10 @@ import Testing
         let f = try await VaultFixture.make()
         try await f.vault.add(try zainab(), actor: "user:researcher.bg.0412", purpose: "registration")
         let admin = try await f.database.superuser()
-        for sql in ["SELECT * FROM pii.persons", "SELECT * FROM pii.access_log", "SELECT * FROM pii.matching_keys", "INSERT INTO pii.access_log (actor, purpose, action, outcome) VALUES ('a:b', 'x', 'show', 'ok')"] {
+        for sql in [
+            "SELECT * FROM pii.persons", "SELECT * FROM pii.access_log", "SELECT * FROM pii.matching_keys",
+            "INSERT INTO pii.access_log (actor, purpose, action, outcome) VALUES ('a:b', 'x', 'show', 'ok')",
+        ] {
             try await admin.execute("SET ROLE \(role)")
             let error = await #expect(throws: PostgresError.self, "\(role): \(sql)") { try await admin.query(sql) }
             #expect(error?.sqlState == PostgresError.insufficientPrivilege, "\(role): \(sql) → \(error?.sqlState ?? "-")")
@@ -82,7 +89,8 @@ import Testing
         }
         #expect(sameId?.code == .duplicatePerson && sameId?.field == "personId" && sameId?.rule == "unique")
         let sameNationalId = await #expect(throws: PersonalDataError.self) {
-            try await f.vault.add(try zainab("P-BG0001234502", nationalId: "1979-0614-3321"), actor: "user:researcher.bg.0412", purpose: "registration")
+            try await f.vault.add(
+                try zainab("P-BG0001234502", nationalId: "1979-0614-3321"), actor: "user:researcher.bg.0412", purpose: "registration")
         }
         #expect(sameNationalId?.code == .duplicatePerson && sameNationalId?.field == "nationalId")
         #expect(sameNationalId?.message.contains("3321") == false)
@@ -95,7 +103,8 @@ import Testing
         let erased = try await f.vault.erase("P-BG0001234501", actor: "user:dpo.iq", reason: .dataSubjectRequest)
         #expect(!erased.wasAlreadyErased && erased.erasedBy == "user:dpo.iq" && erased.reason == .dataSubjectRequest)
         try await f.vault.vacuum()
-        let row = try await f.rows("SELECT ciphertext IS NULL, wrapped_key IS NULL, national_id_hmac IS NULL, erased_by, erase_reason FROM pii.persons")
+        let row = try await f.rows(
+            "SELECT ciphertext IS NULL, wrapped_key IS NULL, national_id_hmac IS NULL, erased_by, erase_reason FROM pii.persons")
         #expect(row == [["t", "t", "t", "user:dpo.iq", "dataSubjectRequest"]])
 
         let error = await #expect(throws: PersonalDataError.self) {
@@ -121,10 +130,11 @@ import Testing
         #expect(refused?.sqlState == "DF010")
         await conn.close()
         let outcomes = try await f.rows("SELECT action, purpose, outcome FROM pii.access_log WHERE person_id = 'P-BG0001234501' ORDER BY entry_no")
-        #expect(outcomes == [
-            ["add", "registration", "ok"], ["erase", "dataSubjectRequest", "ok"], ["show", "case-review", "person_erased"],
-            ["erase", "courtOrder", "already_erased"], ["add", "registration", "duplicate_person"],
-        ])
+        #expect(
+            outcomes == [
+                ["add", "registration", "ok"], ["erase", "dataSubjectRequest", "ok"], ["show", "case-review", "person_erased"],
+                ["erase", "courtOrder", "already_erased"], ["add", "registration", "duplicate_person"],
+            ])
     }
 
     @Test func nationalIdsForMatchingAreDecryptedInBulkAndLoggedOnce() async throws {
@@ -140,16 +150,22 @@ import Testing
         #expect(ids.map(\.nationalId) == ["197906143325", "197906143321"])
         let log = try await f.rows("SELECT actor, purpose, person_id, person_count FROM pii.access_log WHERE action = 'match-export'")
         #expect(log == [["system:crossmatch", "crossmatch:cbi-loans:2026-03", nil, "2"]])
-        await #expect(throws: PersonalDataError.self) { try await f.vault.nationalIds(of: ["P-BG0001234501"], actor: "system:crossmatch", purpose: "") }
+        await #expect(throws: PersonalDataError.self) {
+            try await f.vault.nationalIds(of: ["P-BG0001234501"], actor: "system:crossmatch", purpose: "")
+        }
     }
 
     @Test func anotherMasterKeyCannotRead() async throws {
         let f = try await VaultFixture.make()
         try await f.vault.add(try zainab(), actor: "user:a.b", purpose: "registration")
         let stranger = PersonVault(pool: PostgresPool(conninfo: f.database.uri, maximumConnections: 1), masterKey: FileMasterKey())
-        let error = await #expect(throws: PersonalDataError.self) { try await stranger.show("P-BG0001234501", actor: "user:a.b", purpose: "case-review") }
+        let error = await #expect(throws: PersonalDataError.self) {
+            try await stranger.show("P-BG0001234501", actor: "user:a.b", purpose: "case-review")
+        }
         #expect(error?.code == .masterKey)
-        await #expect(throws: PersonalDataError.self) { try await stranger.add(try zainab("P-BG0001234502", nationalId: "111111111111"), actor: "user:a.b", purpose: "registration") }
+        await #expect(throws: PersonalDataError.self) {
+            try await stranger.add(try zainab("P-BG0001234502", nationalId: "111111111111"), actor: "user:a.b", purpose: "registration")
+        }
     }
 
     @Test func theFileMasterKeyIsCreatedOnceWithMode0600AndTheEnvironmentWins() throws {

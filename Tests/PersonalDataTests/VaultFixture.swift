@@ -1,7 +1,7 @@
 import DaftarTesting
 import EventStore
-import Postgres
 import PersonalData
+import Postgres
 
 /// A throwaway database with the event store and the vault migrated, and a vault with a random master key.
 struct VaultFixture {
@@ -15,7 +15,8 @@ struct VaultFixture {
         try await PersonalDataSchema.migrate(conn)
         await conn.close()
         let key = FileMasterKey()
-        return VaultFixture(database: db, vault: PersonVault(pool: PostgresPool(conninfo: db.uri, maximumConnections: 2), masterKey: key), masterKey: key)
+        return VaultFixture(
+            database: db, vault: PersonVault(pool: PostgresPool(conninfo: db.uri, maximumConnections: 2), masterKey: key), masterKey: key)
     }
 
     /// Rows of `sql` as text, as the owner.

@@ -134,7 +134,9 @@ struct PersonsCommand: AsyncParsableCommand {
         /// for the same erasure is a duplicate, not a second fact.
         static func ledgerFact(_ erasure: ErasureRecord) throws -> AppendRequest {
             guard let reason = PersonalDataErased.Reason(rawValue: erasure.reason.rawValue) else {
-                throw CLIError(code: "invalid_input", message: "reason: \(erasure.reason.rawValue) has no PersonalDataErased code", field: "reason", rule: "enum")
+                throw CLIError(
+                    code: "invalid_input", message: "reason: \(erasure.reason.rawValue) has no PersonalDataErased code", field: "reason", rule: "enum"
+                )
             }
             let event = PersonalDataErased(
                 personId: PersonID(erasure.personId), erasedOn: erasure.erasedOn, reason: reason, decidedBy: ActorID(erasure.erasedBy))

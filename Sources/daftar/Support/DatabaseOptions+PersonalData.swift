@@ -39,7 +39,9 @@ extension DatabaseOptions {
                 masterKey = key
             } else if use == .write && keys == 0 {
                 masterKey = try FileMasterKey.loadOrCreate(home: home)
-                Terminal.note("created the master key \(masterKey.keyId) in \(FileMasterKey.path(home: home)); keep a copy offline: without it no person can be read")
+                Terminal.note(
+                    "created the master key \(masterKey.keyId) in \(FileMasterKey.path(home: home)); keep a copy offline: without it no person can be read"
+                )
             } else {
                 throw PersonalDataError(
                     code: .masterKey, field: "masterKey", rule: "required",
