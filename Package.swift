@@ -66,7 +66,7 @@ let package = Package(
                 "README.md", "Tests", "Ops", "Sources/CLibPQ", "Sources/DaftarJSON", "Sources/Postgres", "Sources/EventStore",
                 "Sources/DaftarTesting", "Sources/daftar", "Sources/Benefits", "Sources/BenefitsLedger", "Sources/Audit",
                 "Sources/ProjectionRunner", "Sources/ReadModels",
-                "Sources/DemoCountry", "Sources/Planning", "Sources/PlanningLedger",
+                "Sources/DemoCountry", "Sources/Planning", "Sources/PlanningLedger", "Sources/PersonalData",
             ],
             sources: ["Sources/EventSchemaResources"],
             resources: [.copy("EventSchemas"), .copy("Projections")],
@@ -135,6 +135,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The personal-data vault (DESIGN.md §4): persons' details encrypted per person under a data key
+        // wrapped by a master key, national ids as keyed hashes for matching, erasure by deleting the data
+        // key, and every read recorded with its actor and purpose. Knows nothing of benefits.
+        .target(
+            name: "PersonalData",
+            dependencies: [
+                "Postgres",
+                "EventStore",
+                "DaftarJSON",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Migrations")],
+            swiftSettings: swiftSettings
+        ),
         // Throwaway clusters for tests, shared by every test target.
         .target(
             name: "DaftarTesting",
@@ -155,6 +169,7 @@ let package = Package(
                 "DaftarJSON",
                 "Planning",
                 "PlanningLedger",
+                "PersonalData",
                 "EventSchemaResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -204,6 +219,12 @@ let package = Package(
                 "Planning", "PlanningLedger", "daftar", "ReadModels", "DemoCountry", "Benefits", "BenefitsLedger", "ProjectionRunner", "EventStore",
                 "DaftarJSON", "DaftarTesting", "Postgres",
             ],
+            swiftSettings: swiftSettings
+        ),
+        // The personal-data vault on a throwaway cluster: round trips, the access log, roles, CSV imports, crypto-shredding.
+        .testTarget(
+            name: "PersonalDataTests",
+            dependencies: ["PersonalData", "DaftarTesting", "EventStore", "Postgres", "DaftarJSON"],
             swiftSettings: swiftSettings
         ),
         // The Ledger over a real store: end-to-end command handling on a throwaway cluster.

@@ -29,6 +29,20 @@ public struct HouseholdHistory: Sendable {
         public let overpayments: [(cycle: String, balance: OverpaymentBalance)]
     }
 
+    /// A member whose personal data was erased (`PersonalDataErased` on `person-{personId}`).
+    public struct ErasedMember: Sendable {
+        /// The pseudonymous person id.
+        public let personId: String
+        /// The UTC date the data key was deleted.
+        public let erasedOn: BusinessDate
+        /// The reason code.
+        public let reason: String
+        /// Who decided.
+        public let decidedBy: String
+        /// Its place in the gapless ledger (`nil` until sequenced).
+        public let ledgerSeq: Int64?
+    }
+
     public let householdId: String
     public let effectiveOn: BusinessDate
     /// Microseconds since the Unix epoch; `nil` for "as known now".
@@ -37,6 +51,8 @@ public struct HouseholdHistory: Sendable {
     public let entries: [Entry]
     /// One standing per programme the household appears in.
     public let standings: [Standing]
+    /// The members (anyone a `MemberAdded` of the household names) whose personal data was erased, as known.
+    public let erasedMembers: [ErasedMember]
 
     /// Loads a household's history through the `audit` views.
     /// - Parameters:
@@ -81,8 +97,38 @@ public struct HouseholdHistory: Sendable {
                 programmeId: programme, status: beneficiary.status(on: effectiveOn), entitlement: beneficiary.entitlement(on: effectiveOn),
                 overpayments: beneficiary.overpayments.sorted { $0.key.description < $1.key.description }.map { ($0.key.description, $0.value) })
         }
+        var members: [String] = []
+        for e in entries where e.event.stream == "household-\(householdId)" && e.event.type == "MemberAdded" {
+            if case let added as MemberAdded = try DomainEventDecoder.decode(e.event), !members.contains(added.personId.description) {
+                members.append(added.personId.description)
+            }
+        }
+        let erasedMembers = try await erasures(on: connection, personIds: members, knownAtMicros: knownAtMicros)
         return HouseholdHistory(
-            householdId: householdId, effectiveOn: effectiveOn, knownAtMicros: knownAtMicros, entries: entries, standings: standings)
+            householdId: householdId, effectiveOn: effectiveOn, knownAtMicros: knownAtMicros, entries: entries, standings: standings,
+            erasedMembers: erasedMembers)
+    }
+
+    /// The `PersonalDataErased` facts of these persons recorded by `knownAtMicros`, in member order.
+    static func erasures(on connection: PostgresConnection, personIds: [String], knownAtMicros: Int64?) async throws -> [ErasedMember] {
+        guard !personIds.isEmpty else { return [] }
+        let rows = try await connection.query(
+            """
+            SELECT e.data::text, e.ledger_seq FROM audit.events e
+            WHERE e.stream_id = ANY($1::text[]) AND e.event_type = 'PersonalDataErased'
+              AND ($2::bigint IS NULL OR (extract(epoch FROM e.recorded_at) * 1000000)::bigint <= $2)
+            ORDER BY e.xid, e.position
+            """, [PostgresArray(personIds.map { "person-\($0)" }), knownAtMicros])
+        var byPerson: [String: ErasedMember] = [:]
+        for row in rows.rows {
+            let event = try PersonalDataErased(json: try JSONParser.parse(try row.decode(String.self, 0)), at: "")
+            let id = event.personId.description
+            guard byPerson[id] == nil else { continue }
+            byPerson[id] = ErasedMember(
+                personId: id, erasedOn: event.erasedOn, reason: event.reason.rawValue, decidedBy: event.decidedBy.description,
+                ledgerSeq: try row.decodeIfPresent(Int64.self, 1))
+        }
+        return personIds.compactMap { byPerson[$0] }
     }
 
     /// The history as one JSON object.
@@ -117,6 +163,14 @@ public struct HouseholdHistory: Sendable {
             "householdId": .string(householdId), "effectiveOn": .string(effectiveOn.description), "events": .array(events),
             "standings": .array(standings),
         ]
+        root["erasedMembers"] = .array(erasedMembers.map { m in
+            var o: [String: JSONValue] = [
+                "personId": .string(m.personId), "erasedOn": .string(m.erasedOn.description), "reason": .string(m.reason),
+                "decidedBy": .string(m.decidedBy),
+            ]
+            if let v = m.ledgerSeq { o["ledgerSeq"] = .number(JSONNumber(v)) }
+            return .object(o)
+        })
         if let k = knownAtMicros { root["knownAt"] = .string(EventTime.rfc3339(micros: k)) }
         return .object(root)
     }

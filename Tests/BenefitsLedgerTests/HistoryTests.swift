@@ -96,3 +96,36 @@ extension LedgerEndToEndTests {
         #expect(!types.contains("PaymentCycleOpened"))
     }
 }
+
+extension LedgerEndToEndTests {
+    /// A member whose personal data was erased shows as erased in the household's history, from the
+    /// time the erasure was recorded; other households and members are untouched.
+    @Test func historyShowsMembersWhosePersonalDataWasErased() async throws {
+        let (db, ledger) = try await Self.ledger()
+        let session = Session(ledger)
+        try await session.runAll(Demo.registryCommands, prefix: "registry")
+        let conn = try await PostgresConnection.connect(db.uri)
+        #expect(try await AuditSchema.migrate(conn).count == 2)
+        let beforeErasure = try await conn.query("SELECT event_store.micros(clock_timestamp())").first!.decode(Int64.self, 0)
+        let erased = PersonalDataErased(
+            personId: PersonID("P-BA0000000202"), erasedOn: Demo.date("2026-03-02"), reason: .dataSubjectRequest, decidedBy: ActorID("user:dpo.iq"))
+        let store = EventStore(pool: db.pool(), catalogue: try BenefitsCatalogue())
+        _ = try await store.append(
+            AppendRequest(
+                idempotencyKey: "erase-P-BA0000000202", stream: erased.streamID, expected: .noStream,
+                events: [NewEvent(type: PersonalDataErased.eventType, data: erased.json, metadata: EventMetadata(actor: "user:dpo.iq"), effectiveAt: erased.erasedOn)]))
+
+        let history = try await HouseholdHistory.load(on: conn, householdId: Demo.family.rawValue, effectiveOn: Demo.date("2026-03-15"))
+        #expect(history.erasedMembers.map(\.personId) == ["P-BA0000000202"])
+        #expect(history.erasedMembers.first?.reason == "dataSubjectRequest" && history.erasedMembers.first?.decidedBy == "user:dpo.iq")
+        #expect(history.erasedMembers.first?.erasedOn == Demo.date("2026-03-02"))
+        #expect(history.json["erasedMembers"]?.arrayValue?.first?["personId"] == "P-BA0000000202")
+        let before = try await HouseholdHistory.load(
+            on: conn, householdId: Demo.family.rawValue, effectiveOn: Demo.date("2026-03-15"), knownAtMicros: beforeErasure)
+        #expect(before.erasedMembers.isEmpty)
+        let other = try await HouseholdHistory.load(on: conn, householdId: Demo.widow.rawValue, effectiveOn: Demo.date("2026-03-15"))
+        #expect(other.erasedMembers.isEmpty)
+        await conn.close()
+        await store.pool.close()
+    }
+}

@@ -44,6 +44,9 @@ struct HistoryCommand: AsyncParsableCommand {
                     Terminal.emit("    overpaid \(cycle): \(b.identifiedMinor) \(b.currency.code), outstanding \(b.outstandingMinor)")
                 }
             }
+            for m in history.erasedMembers {
+                Terminal.emit("  member \(m.personId): erased on \(m.erasedOn) (\(m.reason), by \(m.decidedBy))")
+            }
             Terminal.emit("")
             Terminal.emit("effective   recorded                     seq      event                      actor / reason / rule / evidence")
             for e in history.entries {

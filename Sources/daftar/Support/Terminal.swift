@@ -1,6 +1,7 @@
 import DaftarJSON
 import EventStore
 import Foundation
+import PersonalData
 import Planning
 import Postgres
 import ProjectionRunner
@@ -56,6 +57,11 @@ enum Terminal {
         case let e as PlanningError:
             object = ["code": .string(e.code), "message": .string(e.message), "field": .string(e.field), "rule": .string(e.rule)]
             exit = e.code == "digest_mismatch" ? 1 : (e.code == "amount_overflow" ? 2 : 1)
+        case let e as PersonalDataError:
+            object = ["code": .string(e.code.rawValue), "message": .string(e.message)]
+            if let f = e.field { object["field"] = .string(f) }
+            if let r = e.rule { object["rule"] = .string(r) }
+            exit = [.masterKey, .decryptionFailed].contains(e.code) ? 2 : 1
         case let e as LocalClusterError:
             object = ["code": .string(e.code), "message": .string(e.message)]
         default:

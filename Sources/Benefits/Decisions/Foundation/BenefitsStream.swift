@@ -27,4 +27,7 @@ public enum BenefitsStream {
 
     /// `cross-match-{crossMatchRunId}`: one cross-match run and its hits.
     public static func crossMatch(_ runId: CrossMatchRunID) -> String { "cross-match-\(runId)" }
+
+    /// `person-{personId}`: facts about a person's personal data kept outside the ledger (its erasure).
+    public static func person(_ personId: PersonID) -> String { "person-\(personId)" }
 }

@@ -49,6 +49,7 @@ extension DomainEvent {
         case let e as ExclusionProposed: return e.proposedOn
         case let e as ExclusionProposalDismissed: return e.decidedOn
         case let e as CostProjectionPublished: return e.publishedOn
+        case let e as PersonalDataErased: return e.erasedOn
         default: return nil
         }
     }

@@ -31,6 +31,8 @@ public enum DomainEventDecoder {
         CrossMatchRunRecorded.self, CrossMatchHitRecorded.self, ExclusionProposed.self, ExclusionProposalDismissed.self,
         // planning
         CostProjectionPublished.self,
+        // personal data
+        PersonalDataErased.self,
     ]
 
     static let byKey: [EventTypeKey: any DomainEvent.Type] = Dictionary(
