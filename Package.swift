@@ -66,7 +66,7 @@ let package = Package(
                 "README.md", "Tests", "Ops", "Sources/CLibPQ", "Sources/DaftarJSON", "Sources/Postgres", "Sources/EventStore",
                 "Sources/DaftarTesting", "Sources/daftar", "Sources/Benefits", "Sources/BenefitsLedger", "Sources/Audit",
                 "Sources/ProjectionRunner", "Sources/ReadModels",
-                "Sources/DemoCountry", "Sources/Planning", "Sources/PlanningLedger",
+                "Sources/DemoCountry", "Sources/Planning", "Sources/PlanningLedger", "Sources/PrivateSetIntersection",
             ],
             sources: ["Sources/EventSchemaResources"],
             resources: [.copy("EventSchemas"), .copy("Projections")],
@@ -135,6 +135,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Cross-matching with other ministries without either side seeing the other's data (DESIGN.md §1, §4):
+        // a Diffie–Hellman private set intersection over X25519, its exchange files and the partner's CSV.
+        // Pure: bytes in, bytes out; the CLI does the files, the keys' storage and the database.
+        .target(
+            name: "PrivateSetIntersection",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         // Throwaway clusters for tests, shared by every test target.
         .target(
             name: "DaftarTesting",
@@ -155,6 +163,7 @@ let package = Package(
                 "DaftarJSON",
                 "Planning",
                 "PlanningLedger",
+                "PrivateSetIntersection",
                 "EventSchemaResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -204,6 +213,13 @@ let package = Package(
                 "Planning", "PlanningLedger", "daftar", "ReadModels", "DemoCountry", "Benefits", "BenefitsLedger", "ProjectionRunner", "EventStore",
                 "DaftarJSON", "DaftarTesting", "Postgres",
             ],
+            swiftSettings: swiftSettings
+        ),
+        // Private set intersection: exactness at scale, unlinkability, the dictionary attack, bad files, and an
+        // independent Python cross-check (Ops/matching/psi_crosscheck.py, with the `cryptography` package).
+        .testTarget(
+            name: "PrivateSetIntersectionTests",
+            dependencies: ["PrivateSetIntersection", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         // The Ledger over a real store: end-to-end command handling on a throwaway cluster.
