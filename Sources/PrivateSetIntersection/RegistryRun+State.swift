@@ -25,7 +25,7 @@ extension RegistryRun {
         /// For each body line of file 1 (`lines[k]` is line `k + 2`), the person ids whose national id it
         /// stands for: one, or several when persons share an id.
         public var lines: [[String]]
-        /// When the run was started.
+        /// When the run was started, to the second (as the state's JSON keeps it).
         public var createdAt: Date
 
         /// Creates a state; each parameter sets the property of the same name.
@@ -37,7 +37,7 @@ extension RegistryRun {
             self.fingerprint = fingerprint
             self.fileSHA256 = fileSHA256
             self.lines = lines
-            self.createdAt = createdAt
+            self.createdAt = Date(timeIntervalSince1970: createdAt.timeIntervalSince1970.rounded(.down))
         }
 
         enum CodingKeys: String, CodingKey {
