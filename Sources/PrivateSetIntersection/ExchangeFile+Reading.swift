@@ -166,6 +166,9 @@ extension ExchangeFile {
         /// Reads line 1: the protocol version, then the side, then the fields.
         mutating func header(side: String) throws(MatchError) -> HeaderFields {
             guard let (range, terminated) = nextLine() else { throw MatchError(.truncatedFile, line: 1, "the file is empty") }
+            if terminated, range.count > 0, raw[range.upperBound - 1] == 0x0D {
+                throw MatchError(.malformedHeader, line: 1, "the line ends in a carriage return: was the file converted to CRLF line ends?")
+            }
             var scanner = LineScanner(raw, from: range.lowerBound, to: range.upperBound)
             guard let fields = scanner.flatObject() else {
                 if !terminated { throw MatchError(.truncatedFile, line: 1, "the file ends within its header line") }
