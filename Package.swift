@@ -166,6 +166,7 @@ let package = Package(
                 "PrivateSetIntersection",
                 "EventSchemaResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -3,6 +3,7 @@ import EventStore
 import Foundation
 import Planning
 import Postgres
+import PrivateSetIntersection
 import ProjectionRunner
 
 #if canImport(Glibc)
@@ -56,6 +57,11 @@ enum Terminal {
         case let e as PlanningError:
             object = ["code": .string(e.code), "message": .string(e.message), "field": .string(e.field), "rule": .string(e.rule)]
             exit = e.code == "digest_mismatch" ? 1 : (e.code == "amount_overflow" ? 2 : 1)
+        case let e as MatchError:
+            object = ["code": .string(e.code.rawValue), "message": .string(e.message)]
+            if let l = e.line { object["line"] = .number(JSONNumber(Int64(l))) }
+            if let f = e.field { object["field"] = .string(f) }
+            exit = 1
         case let e as LocalClusterError:
             object = ["code": .string(e.code), "message": .string(e.message)]
         default:
