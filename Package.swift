@@ -66,7 +66,7 @@ let package = Package(
                 "README.md", "Tests", "Ops", "Sources/CLibPQ", "Sources/DaftarJSON", "Sources/Postgres", "Sources/EventStore",
                 "Sources/DaftarTesting", "Sources/daftar", "Sources/Benefits", "Sources/BenefitsLedger", "Sources/Audit",
                 "Sources/ProjectionRunner", "Sources/ReadModels",
-                "Sources/DemoCountry", "Sources/Planning", "Sources/PlanningLedger", "Sources/PersonalData",
+                "Sources/DemoCountry", "Sources/Planning", "Sources/PlanningLedger", "Sources/PersonalData", "Sources/PrivateSetIntersection",
             ],
             sources: ["Sources/EventSchemaResources"],
             resources: [.copy("EventSchemas"), .copy("Projections")],
@@ -149,6 +149,14 @@ let package = Package(
             resources: [.copy("Migrations")],
             swiftSettings: swiftSettings
         ),
+        // Cross-matching with other ministries without either side seeing the other's data (DESIGN.md §1, §4):
+        // a Diffie–Hellman private set intersection over X25519, its exchange files and the partner's CSV.
+        // Pure: bytes in, bytes out; the CLI does the files, the keys' storage and the database.
+        .target(
+            name: "PrivateSetIntersection",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         // Throwaway clusters for tests, shared by every test target.
         .target(
             name: "DaftarTesting",
@@ -170,8 +178,10 @@ let package = Package(
                 "Planning",
                 "PlanningLedger",
                 "PersonalData",
+                "PrivateSetIntersection",
                 "EventSchemaResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -225,6 +235,13 @@ let package = Package(
         .testTarget(
             name: "PersonalDataTests",
             dependencies: ["PersonalData", "DaftarTesting", "EventStore", "Postgres", "DaftarJSON"],
+            swiftSettings: swiftSettings
+        ),
+        // Private set intersection: exactness at scale, unlinkability, the dictionary attack, bad files, and an
+        // independent Python cross-check (Ops/matching/psi_crosscheck.py, with the `cryptography` package).
+        .testTarget(
+            name: "PrivateSetIntersectionTests",
+            dependencies: ["PrivateSetIntersection", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         // The Ledger over a real store: end-to-end command handling on a throwaway cluster.

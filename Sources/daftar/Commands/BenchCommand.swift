@@ -9,8 +9,8 @@ import Postgres
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmarks that print ratios against a raw-PostgreSQL baseline measured in the same run.",
-        subcommands: [Append.self, VerifyBench.self, HistoryBench.self, RebuildBench.self, PlanBench.self]
+        abstract: "Benchmarks that print ratios against a raw baseline (PostgreSQL, X25519) measured in the same run.",
+        subcommands: [Append.self, VerifyBench.self, HistoryBench.self, RebuildBench.self, PlanBench.self, MatchBench.self]
     )
 
     struct Append: AsyncParsableCommand {

@@ -4,6 +4,7 @@ import Foundation
 import PersonalData
 import Planning
 import Postgres
+import PrivateSetIntersection
 import ProjectionRunner
 
 #if canImport(Glibc)
@@ -62,6 +63,11 @@ enum Terminal {
             if let f = e.field { object["field"] = .string(f) }
             if let r = e.rule { object["rule"] = .string(r) }
             exit = [.masterKey, .decryptionFailed].contains(e.code) ? 2 : 1
+        case let e as MatchError:
+            object = ["code": .string(e.code.rawValue), "message": .string(e.message)]
+            if let l = e.line { object["line"] = .number(JSONNumber(Int64(l))) }
+            if let f = e.field { object["field"] = .string(f) }
+            exit = 1
         case let e as LocalClusterError:
             object = ["code": .string(e.code), "message": .string(e.message)]
         default:
