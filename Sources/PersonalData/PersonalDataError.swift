@@ -23,6 +23,8 @@ public struct PersonalDataError: Error, Sendable, Hashable, CustomStringConverti
         public static let masterKey = Code("master_key")
         /// A stored key or record did not decrypt: it was altered, or belongs to another person or key.
         public static let decryptionFailed = Code("decryption_failed")
+        /// No such cross-match run was started here.
+        public static let matchRunNotFound = Code("match_run_not_found")
     }
 
     /// What kind of failure this is.
