@@ -492,6 +492,7 @@ enum RejectionCases {
             counts: .init(
                 recordsSubmitted: 1000, recordsInSource: 5000, hits: counted ?? hits, personsWithHits: hits, householdsWithHits: min(hits, 1)),
             startedAt: UTCTimestamp(text: "2025-03-01T02:00:00Z")!, completedAt: UTCTimestamp(text: "2025-03-01T02:40:00Z")!,
+            startedBy: ActorID("system:cross-match"),
             hits: (0..<hits).map { i in
                 .init(
                     hitId: CrossMatchHitID("HIT-2025CBI000000\(i + 1)"), householdId: household, personId: PersonID("P-BG000000010\(i + 1)"),

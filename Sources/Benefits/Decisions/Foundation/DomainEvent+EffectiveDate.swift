@@ -45,6 +45,7 @@ extension DomainEvent {
         case let e as TopUpGranted: return e.grantedOn
         case let e as TemporaryEnrolmentGranted: return e.effectiveOn
         case let e as CrossMatchRunRecorded: return e.completedAt.date
+        case let e as CrossMatchRunRecordedV1: return e.completedAt.date
         case is CrossMatchHitRecorded: return nil
         case let e as ExclusionProposed: return e.proposedOn
         case let e as ExclusionProposalDismissed: return e.decidedOn
