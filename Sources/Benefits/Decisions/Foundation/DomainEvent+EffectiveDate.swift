@@ -48,6 +48,7 @@ extension DomainEvent {
         case let e as CrossMatchRunRecordedV1: return e.completedAt.date
         case is CrossMatchHitRecorded: return nil
         case let e as ExclusionProposed: return e.proposedOn
+        case let e as ExclusionProposedV1: return e.proposedOn
         case let e as ExclusionProposalDismissed: return e.decidedOn
         case let e as CostProjectionPublished: return e.publishedOn
         default: return nil

@@ -101,6 +101,12 @@ extension DomainRejection.Code {
     public static let unknownProposal = Self("unknown_proposal")
     /// A cross-match hit that is not in the run, or not about this household.
     public static let unknownCrossMatchHit = Self("unknown_cross_match_hit")
+    /// The cross-match run was not recorded (for this programme).
+    public static let unknownCrossMatchRun = Self("unknown_cross_match_run")
+    /// The household already has an open exclusion proposal for this reason.
+    public static let proposalAlreadyOpen = Self("proposal_already_open")
+    /// Maker-checker: whoever started a cross-match run or made a proposal may not decide it.
+    public static let makerCheckerViolation = Self("maker_checker_violation")
     /// A death exclusion must name the deceased member.
     public static let memberRequired = Self("member_required")
     /// No outstanding overpayment for the cycle, or a recovery larger than what is outstanding.
@@ -165,7 +171,8 @@ extension DomainRejection.Code {
         .noRuleInForce, .noScheduleInForce,
         .notAssessed, .notEligible, .alreadyEnrolled, .notEnrolled, .payeeNotMember, .householdExcluded, .householdSuspended,
         .notSuspended, .notExcluded, .effectiveDateTooEarly, .appealOutOfTime, .appealAlreadyOpen, .unknownAppeal,
-        .duplicateIdentifier, .unknownProposal, .unknownCrossMatchHit, .memberRequired, .noOutstandingOverpayment,
+        .duplicateIdentifier, .unknownProposal, .unknownCrossMatchHit, .unknownCrossMatchRun, .proposalAlreadyOpen, .makerCheckerViolation,
+        .memberRequired, .noOutstandingOverpayment,
         .unknownTopUp, .topUpAlreadyGranted, .topUpEnded, .outsideDeclaredAreas, .temporaryEnrolmentNotOffered, .relaxedThresholdInvalid,
         .eligibleForRegularEnrolment, .temporaryEnrolmentNotEnded,
         .duplicateCycle, .unknownCycle, .cycleClosed, .invalidCycleDates, .duplicatePayment, .paymentNotScheduled,

@@ -28,7 +28,7 @@ public enum DomainEventDecoder {
         // shock response
         EmergencyTopUpDeclared.self, TopUpGranted.self, TemporaryEnrolmentGranted.self,
         // cross-matching
-        CrossMatchRunRecordedV1.self, CrossMatchRunRecorded.self, CrossMatchHitRecorded.self, ExclusionProposed.self, ExclusionProposalDismissed.self,
+        CrossMatchRunRecordedV1.self, CrossMatchRunRecorded.self, CrossMatchHitRecorded.self, ExclusionProposedV1.self, ExclusionProposed.self, ExclusionProposalDismissed.self,
         // planning
         CostProjectionPublished.self,
     ]

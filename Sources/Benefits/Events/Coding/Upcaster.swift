@@ -39,6 +39,7 @@ public enum Upcaster {
         switch (type, version) {
         case ("HouseholdAssessed", 1): return householdAssessedV1ToV2
         case ("CrossMatchRunRecorded", 1): return crossMatchRunRecordedV1ToV2
+        case ("ExclusionProposed", 1): return exclusionProposedV1ToV2
         default: return nil
         }
     }
@@ -75,6 +76,14 @@ public enum Upcaster {
     static func crossMatchRunRecordedV1ToV2(_ data: JSONValue) throws(EventDecodingError) -> JSONValue {
         guard case .object(var members) = data else { throw .wrongType("", expected: "object", found: data) }
         members["startedBy"] = .string(legacyActor)
+        return .object(members)
+    }
+
+    /// `ExclusionProposed` v1 → v2, as exclusion-proposed.v2.json's description states: every field of
+    /// v1 is kept; a proposal that cites a run gets `runStartedBy` = `legacy:unrecorded`.
+    static func exclusionProposedV1ToV2(_ data: JSONValue) throws(EventDecodingError) -> JSONValue {
+        guard case .object(var members) = data else { throw .wrongType("", expected: "object", found: data) }
+        if members["crossMatchRunId"] != nil { members["runStartedBy"] = .string(legacyActor) }
         return .object(members)
     }
 
