@@ -201,6 +201,28 @@ enum RejectionCases {
     ]
 
     static let programme: [RejectionCase] = [
+        RejectionCase("a cross-match rule criterion repeating another", .criterionInconsistent, field: "criteria[1]", value: "centralBankLoans") {
+            () throws(DomainRejection) in
+            var command = CrossMatchExclusionRuleTests.publish
+            command.criteria = [command.criteria[0], command.criteria[0]]
+            return try G.programmeState().decide(command)
+        },
+        RejectionCase("proposals from a run with no exclusion rule in force", .noExclusionRuleInForce, field: "proposedOn", value: "2025-03-01") {
+            () throws(DomainRejection) in
+            _ = try ProposeExclusions(
+                programmeId: G.programme, crossMatchRunId: runId, proposedBy: ActorID("system:cross-match"), proposedOn: G.date("2025-03-01")
+            ).decide(programme: G.programmeState(), run: recordedRun, beneficiaries: [:])
+            return []
+        },
+        RejectionCase("a run's hit that meets no criterion", .exclusionRuleNotMet, field: "householdId", value: "HH-BG00000001") {
+            () throws(DomainRejection) in
+            // The run's hit carries no amount, so the rule's loan threshold cannot be met: the household is skipped, saying why.
+            let decision = try ProposeExclusions(
+                programmeId: G.programme, crossMatchRunId: runId, proposedBy: ActorID("system:cross-match"), proposedOn: G.date("2025-03-01")
+            ).decide(programme: CrossMatchExclusionRuleTests.programme, run: recordedRun, beneficiaries: [G.household: G.beneficiaryState()])
+            if let skip = decision.skipped.first { throw skip.rejection }
+            return decision.decided
+        },
         RejectionCase("a formula for an undefined programme", .unknownProgramme, field: "programmeId", value: "iq-spn") {
             () throws(DomainRejection) in
             try Programme().decide(formula { $0.formulaVersion = 1 })

@@ -22,6 +22,7 @@ extension DomainEvent {
         case let e as EligibilityRulePublished: return e.effectiveFrom
         case let e as BenefitSchedulePublished: return e.effectiveFrom
         case let e as BudgetAllocated: return e.decidedOn
+        case let e as CrossMatchExclusionRulePublished: return e.effectiveFrom
         case let e as EligibilityDetermined: return e.effectiveOn
         case let e as BeneficiaryEnrolled: return e.effectiveOn
         case let e as EntitlementChanged: return e.effectiveOn

@@ -67,6 +67,11 @@ extension DomainRejection.Code {
     public static let noRuleInForce = Self("no_rule_in_force")
     /// No benefit schedule is in force on the date.
     public static let noScheduleInForce = Self("no_schedule_in_force")
+    /// No cross-match exclusion rule is in force on the date.
+    public static let noExclusionRuleInForce = Self("no_exclusion_rule_in_force")
+    /// A cross-match exclusion rule's criterion does not fit its indicator (a threshold its hits cannot carry), repeats
+    /// another, or the rule has none.
+    public static let criterionInconsistent = Self("criterion_inconsistent")
 
     // Beneficiary
     /// The household has no assessment under the formula the rule in force reads.
@@ -155,6 +160,8 @@ extension DomainRejection.Code {
     // Cross-matching
     /// The run's counts do not match its hits.
     public static let hitCountMismatch = Self("hit_count_mismatch")
+    /// No hit of the run on the household meets a criterion of the cross-match exclusion rule in force.
+    public static let exclusionRuleNotMet = Self("exclusion_rule_not_met")
 
     // Planning
     /// A digest does not match the document it is the digest of.
@@ -168,7 +175,7 @@ extension DomainRejection.Code {
         .unknownProgramme, .programmeAlreadyDefined, .versionNotNext, .effectiveDateBeforePreviousVersion,
         .effectiveDateBeforeProgrammeStart, .unknownFormulaVersion, .scaleMismatch, .parameterOutOfRange, .categoriesInconsistent,
         .criterionAgeMissing, .scheduleIncomplete, .currencyMismatch, .amountOverflow, .budgetBelowZero, .noFormulaInForce,
-        .noRuleInForce, .noScheduleInForce,
+        .noRuleInForce, .noScheduleInForce, .noExclusionRuleInForce, .criterionInconsistent,
         .notAssessed, .notEligible, .alreadyEnrolled, .notEnrolled, .payeeNotMember, .householdExcluded, .householdSuspended,
         .notSuspended, .notExcluded, .effectiveDateTooEarly, .appealOutOfTime, .appealAlreadyOpen, .unknownAppeal,
         .duplicateIdentifier, .unknownProposal, .unknownCrossMatchHit, .unknownCrossMatchRun, .proposalAlreadyOpen, .makerCheckerViolation,
@@ -177,7 +184,7 @@ extension DomainRejection.Code {
         .eligibleForRegularEnrolment, .temporaryEnrolmentNotEnded,
         .duplicateCycle, .unknownCycle, .cycleClosed, .invalidCycleDates, .duplicatePayment, .paymentNotScheduled,
         .paymentStateConflict, .amountMismatch, .outsidePaymentWindow, .nothingToPay,
-        .hitCountMismatch,
+        .hitCountMismatch, .exclusionRuleNotMet,
         .digestMismatch,
     ]
 }

@@ -17,7 +17,7 @@ public enum DomainEventDecoder {
         HeadOfHouseholdChanged.self, HouseholdRelocated.self, HouseholdAssessedV1.self, HouseholdAssessed.self,
         // programme
         ProgrammeDefined.self, TargetingFormulaPublished.self, EligibilityRulePublished.self, BenefitSchedulePublished.self,
-        BudgetAllocated.self,
+        BudgetAllocated.self, CrossMatchExclusionRulePublished.self,
         // entitlement
         EligibilityDetermined.self, BeneficiaryEnrolled.self, EntitlementChanged.self, BeneficiarySuspended.self,
         SuspensionLifted.self, BeneficiaryExcluded.self, ExclusionAppealed.self, ExclusionAppealRejected.self,
