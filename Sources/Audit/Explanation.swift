@@ -5,7 +5,7 @@ import Postgres
 
 /// The events behind one household's standing in a programme, or behind one of its payments.
 ///
-/// For a standing: the household's registry events, the programme's rules, formulas and
+/// For a standing: the household's registry events, the programme's rules (cross-match exclusion rules too), formulas and
 /// schedules, and the household's events in the programme. For a cycle: the same as effective on
 /// the cycle's first day, plus the payment's own events.
 public struct Explanation: Sendable {
@@ -14,7 +14,10 @@ public struct Explanation: Sendable {
     /// The standing they produce, as effective on the date asked about.
     public let standing: HouseholdHistory.Standing?
 
-    static let programmeTypes = ["ProgrammeDefined", "TargetingFormulaPublished", "EligibilityRulePublished", "BenefitSchedulePublished", "EmergencyTopUpDeclared"]
+    static let programmeTypes = [
+        "ProgrammeDefined", "TargetingFormulaPublished", "EligibilityRulePublished", "BenefitSchedulePublished", "EmergencyTopUpDeclared",
+        "CrossMatchExclusionRulePublished",
+    ]
 
     /// Loads the explanation.
     /// - Parameters:

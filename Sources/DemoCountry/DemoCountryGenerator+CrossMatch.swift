@@ -50,7 +50,8 @@ extension DemoCountryGenerator {
                         counts: .init(
                             recordsSubmitted: enrolled.count, recordsInSource: 100_000 + random.below(900_000), hits: hits.count,
                             personsWithHits: Set(hits.compactMap(\.personId)).count, householdsWithHits: hits.count),
-                        startedAt: UTCTimestamp(text: "\(started)T01:00:00Z")!, completedAt: UTCTimestamp(text: "\(started)T01:20:00Z")!, hits: hits),
+                        startedAt: UTCTimestamp(text: "\(started)T01:00:00Z")!, completedAt: UTCTimestamp(text: "\(started)T01:20:00Z")!,
+                        startedBy: ActorID(Self.crossMatcher.actor), hits: hits),
                     Self.crossMatcher)
                 summary.crossMatchHits += hits.count
                 for (member, hit) in zip(batch, hits) {

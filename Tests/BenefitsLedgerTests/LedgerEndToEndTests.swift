@@ -137,6 +137,7 @@ import Testing
                 matchMethod: .hmacNationalId, keyVersion: 3,
                 counts: .init(recordsSubmitted: 10, recordsInSource: 120_000, hits: 1, personsWithHits: 1, householdsWithHits: 1),
                 startedAt: UTCTimestamp(text: "2025-03-18T01:00:00Z")!, completedAt: UTCTimestamp(text: "2025-03-18T01:20:00Z")!,
+                startedBy: ActorID("system:cross-match"),
                 hits: [
                     .init(
                         hitId: hit, householdId: Demo.family, personId: PersonID("P-BA0000000201"), indicator: .loanAboveThreshold,

@@ -92,6 +92,44 @@ import Testing
         #expect(missing?.field == "/indicators")
     }
 
+    @Test func aVersion1CrossMatchRunIsReadAsVersion2StartedByNobodyKnown() throws {
+        let catalogue = try CatalogueExamples.catalogue.get()
+        let v2 = try #require(catalogue.schema(type: "CrossMatchRunRecorded", schemaVersion: 2))
+        let examples = CatalogueExamples.files.first { $0.eventType == "CrossMatchRunRecorded" && $0.schemaVersion == 1 }?.valid ?? []
+        #expect(examples.count >= 2)
+        for example in examples {
+            let upcast = try Upcaster.upcast(type: "CrossMatchRunRecorded", schemaVersion: 1, data: example)
+            #expect(upcast.schemaVersion == 2)
+            #expect(v2.validate(upcast.data).isEmpty, "\(v2.validate(upcast.data).map(\.message))")
+            var expected = try #require(example.objectValue)
+            expected["startedBy"] = "legacy:unrecorded"
+            #expect(upcast.data == .object(expected))
+            let run = try #require(try DomainEventDecoder.decode(type: "CrossMatchRunRecorded", schemaVersion: 1, data: example) as? CrossMatchRunRecorded)
+            #expect(run.startedBy == ActorID("legacy:unrecorded"))
+            // A fold handed the v1 value directly reads it as v2 too.
+            let v1 = try CrossMatchRunRecordedV1(json: example)
+            #expect(CrossMatchRun(events: [v1]).run == run)
+        }
+    }
+
+    @Test func aVersion1ProposalFromARunIsReadAsVersion2StartedByNobodyKnown() throws {
+        let catalogue = try CatalogueExamples.catalogue.get()
+        let v2 = try #require(catalogue.schema(type: "ExclusionProposed", schemaVersion: 2))
+        let examples = CatalogueExamples.files.first { $0.eventType == "ExclusionProposed" && $0.schemaVersion == 1 }?.valid ?? []
+        #expect(examples.contains { $0["crossMatchRunId"] != nil } && examples.contains { $0["crossMatchRunId"] == nil })
+        for example in examples {
+            let upcast = try Upcaster.upcast(type: "ExclusionProposed", schemaVersion: 1, data: example)
+            #expect(upcast.schemaVersion == 2)
+            #expect(v2.validate(upcast.data).isEmpty, "\(v2.validate(upcast.data).map(\.message))")
+            var expected = try #require(example.objectValue)
+            if example["crossMatchRunId"] != nil { expected["runStartedBy"] = "legacy:unrecorded" }
+            #expect(upcast.data == .object(expected))
+            let v1 = try ExclusionProposedV1(json: example)
+            let folded = try #require(Beneficiary(events: [v1]).openProposals[v1.proposalId])
+            #expect(folded.runStartedBy == (v1.crossMatchRunId == nil ? nil : ActorID("legacy:unrecorded")))
+        }
+    }
+
     @Test func unknownTypesAndVersionsAreNamedWhenDecoding() {
         let error = #expect(throws: EventDecodingError.self) {
             try DomainEventDecoder.decode(type: "HouseholdAssessed", schemaVersion: 7, data: [:])

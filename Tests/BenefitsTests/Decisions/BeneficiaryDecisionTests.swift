@@ -213,7 +213,13 @@ import Testing
 
     @Test func aProposalFromCrossMatchHitsIsDecidedByTheExclusionThatCitesIt() {
         let runId = CrossMatchRunID("3f2b8c1e-7d4a-4e9b-a6c2-5b1d0e8f9a73")
+        let analyst = ActorID("user:analyst.bg.01")
         let run = CrossMatchRun(events: [
+            CrossMatchRunRecorded(
+                crossMatchRunId: runId, programmeId: Given.programme, sourceRegistry: .centralBankLoans, sourceSnapshotOn: Given.date("2025-02-28"),
+                matchMethod: .hmacNationalId, keyVersion: 3,
+                counts: .init(recordsSubmitted: 3, recordsInSource: 5000, hits: 1, personsWithHits: 1, householdsWithHits: 1),
+                startedAt: UTCTimestamp(text: "2025-03-18T01:00:00Z")!, completedAt: UTCTimestamp(text: "2025-03-18T01:20:00Z")!, startedBy: analyst),
             CrossMatchHitRecorded(
                 crossMatchRunId: runId, hitId: CrossMatchHitID("HIT-2025CBI0000456"), programmeId: Given.programme, sourceRegistry: .centralBankLoans,
                 householdId: Given.household, personId: Given.head, indicator: .loanAboveThreshold, evidenceRef: Given.evidence)
@@ -224,6 +230,7 @@ import Testing
             evidenceRef: Given.evidence, crossMatchRunId: runId, hitIds: [CrossMatchHitID("HIT-2025CBI0000456")], personId: Given.head)
         let proposed = decided { () throws(DomainRejection) in try Given.beneficiaryState().decide(propose, run: run) }
         #expect((proposed.first as? ExclusionProposed)?.hitIds == [CrossMatchHitID("HIT-2025CBI0000456")])
+        #expect((proposed.first as? ExclusionProposed)?.runStartedBy == analyst, "the run's starter is recorded on its proposal")
         expectSchemaValid(proposed)
         let state = Given.beneficiaryState(Given.enrolledHistory + proposed)
         #expect(state.openProposals.keys.contains(ProposalID("XP-2025BG000001")))
@@ -232,6 +239,20 @@ import Testing
                 Self.exclude(effective: "2025-02-01", proposal: ProposalID("XP-2025BG000001")), programme: Given.programmeState(), payments: [])
         }
         #expect((excluded.first as? BeneficiaryExcluded)?.proposalId == ProposalID("XP-2025BG000001"))
+        // Maker-checker: the analyst who started the run decides none of its proposals, either way.
+        var byStarter = Self.exclude(effective: "2025-02-01", proposal: ProposalID("XP-2025BG000001"))
+        byStarter.decidedBy = analyst
+        let refused = rejection { () throws(DomainRejection) in try state.decide(byStarter, programme: Given.programmeState(), payments: []) }
+        #expect(refused?.code == .makerCheckerViolation)
+        #expect(refused?.rule == "maker–checker: user:analyst.bg.01 started run \(runId) and cannot decide its proposals")
+        let dismissedByStarter = rejection { () throws(DomainRejection) in
+            try state.decide(
+                DismissExclusionProposal(
+                    proposalId: ProposalID("XP-2025BG000001"), programmeId: Given.programme, householdId: Given.household,
+                    reason: .falsePositiveMatch, decidedBy: analyst, decidedOn: Given.date("2025-03-19")))
+        }
+        #expect(dismissedByStarter?.code == .makerCheckerViolation)
+        #expect(dismissedByStarter?.field == "decidedBy")
         #expect(Given.beneficiaryState(Given.enrolledHistory + proposed + excluded).openProposals.isEmpty)
         let dismiss = DismissExclusionProposal(
             proposalId: ProposalID("XP-2025BG000001"), programmeId: Given.programme, householdId: Given.household, reason: .falsePositiveMatch,

@@ -201,6 +201,28 @@ enum RejectionCases {
     ]
 
     static let programme: [RejectionCase] = [
+        RejectionCase("a cross-match rule criterion repeating another", .criterionInconsistent, field: "criteria[1]", value: "centralBankLoans") {
+            () throws(DomainRejection) in
+            var command = CrossMatchExclusionRuleTests.publish
+            command.criteria = [command.criteria[0], command.criteria[0]]
+            return try G.programmeState().decide(command)
+        },
+        RejectionCase("proposals from a run with no exclusion rule in force", .noExclusionRuleInForce, field: "proposedOn", value: "2025-03-01") {
+            () throws(DomainRejection) in
+            _ = try ProposeExclusions(
+                programmeId: G.programme, crossMatchRunId: runId, proposedBy: ActorID("system:cross-match"), proposedOn: G.date("2025-03-01")
+            ).decide(programme: G.programmeState(), run: recordedRun, beneficiaries: [:])
+            return []
+        },
+        RejectionCase("a run's hit that meets no criterion", .exclusionRuleNotMet, field: "householdId", value: "HH-BG00000001") {
+            () throws(DomainRejection) in
+            // The run's hit carries no amount, so the rule's loan threshold cannot be met: the household is skipped, saying why.
+            let decision = try ProposeExclusions(
+                programmeId: G.programme, crossMatchRunId: runId, proposedBy: ActorID("system:cross-match"), proposedOn: G.date("2025-03-01")
+            ).decide(programme: CrossMatchExclusionRuleTests.programme, run: recordedRun, beneficiaries: [G.household: G.beneficiaryState()])
+            if let skip = decision.skipped.first { throw skip.rejection }
+            return decision.decided
+        },
         RejectionCase("a formula for an undefined programme", .unknownProgramme, field: "programmeId", value: "iq-spn") {
             () throws(DomainRejection) in
             try Programme().decide(formula { $0.formulaVersion = 1 })
@@ -459,6 +481,40 @@ enum RejectionCases {
                     hitIds: [CrossMatchHitID("HIT-2025CBI0000001")]),
                 run: run)
         },
+        RejectionCase("a proposal citing a run never recorded", .unknownCrossMatchRun, field: "crossMatchRunId", value: runId.rawValue) {
+            () throws(DomainRejection) in
+            try G.beneficiaryState().decide(propose(), run: CrossMatchRun())
+        },
+        RejectionCase("a second proposal from one run", .duplicateIdentifier, field: "crossMatchRunId", value: runId.rawValue) {
+            () throws(DomainRejection) in
+            let dismissed = ExclusionProposalDismissed(
+                proposalId: ProposalID("XP-2025BG000001"), programmeId: G.programme, householdId: G.household, reason: .falsePositiveMatch,
+                decidedBy: G.manager, decidedOn: G.date("2025-03-02"))
+            return try G.beneficiaryState(proposed + [dismissed]).decide(propose("XP-2025BG000002"), run: recordedRun)
+        },
+        RejectionCase("a second open proposal for one reason", .proposalAlreadyOpen, field: "reason", value: "crossMatchBankLoan") {
+            () throws(DomainRejection) in
+            var again = propose("XP-2025BG000002")
+            again.crossMatchRunId = nil
+            again.hitIds = nil
+            return try G.beneficiaryState(proposed).decide(again, run: CrossMatchRun())
+        },
+        RejectionCase("the run's starter excluding on its proposal", .makerCheckerViolation, field: "decidedBy", value: "user:analyst.bg.01") {
+            () throws(DomainRejection) in
+            try G.beneficiaryState(proposed(startedBy: "user:analyst.bg.01")).decide(
+                Exclude(
+                    programmeId: G.programme, householdId: G.household, reason: .crossMatchBankLoan, evidenceRef: G.evidence,
+                    decidedBy: ActorID("user:analyst.bg.01"), decidedOn: G.date("2025-03-05"), effectiveOn: G.date("2025-02-01"),
+                    proposalId: ProposalID("XP-2025BG000001"), crossMatchRunId: runId),
+                programme: G.programmeState(), payments: [])
+        },
+        RejectionCase("the proposer dismissing its own proposal", .makerCheckerViolation, field: "decidedBy", value: "system:cross-match") {
+            () throws(DomainRejection) in
+            try G.beneficiaryState(proposed).decide(
+                DismissExclusionProposal(
+                    proposalId: ProposalID("XP-2025BG000001"), programmeId: G.programme, householdId: G.household, reason: .falsePositiveMatch,
+                    decidedBy: ActorID("system:cross-match"), decidedOn: G.date("2025-03-05")))
+        },
         RejectionCase("a death exclusion naming nobody", .memberRequired, field: "personId", value: "absent") { () throws(DomainRejection) in
             try G.beneficiaryState().decide(
                 Exclude(
@@ -485,13 +541,38 @@ enum RejectionCases {
 
     static let runId = CrossMatchRunID("3f2b8c1e-7d4a-4e9b-a6c2-5b1d0e8f9a73")
 
-    static func runCommand(hits: Int, counted: Int? = nil, household: HouseholdID = G.household) -> RecordCrossMatchRun {
+    /// The run of ``runCommand(hits:counted:household:startedBy:)`` with one hit on the household, recorded.
+    static var recordedRun: CrossMatchRun { run(startedBy: "system:cross-match") }
+
+    static func run(startedBy: String) -> CrossMatchRun {
+        CrossMatchRun(events: try! CrossMatchRun().decide(runCommand(hits: 1, startedBy: ActorID(startedBy))))
+    }
+
+    /// A proposal from the run's one hit on the household, by the system.
+    static func propose(_ id: String = "XP-2025BG000001") -> ProposeExclusion {
+        ProposeExclusion(
+            proposalId: ProposalID(id), programmeId: G.programme, householdId: G.household, reason: .crossMatchBankLoan,
+            proposedBy: ActorID("system:cross-match"), proposedOn: G.date("2025-03-01"), effectiveOn: G.date("2025-02-01"), evidenceRef: G.evidence,
+            crossMatchRunId: runId, hitIds: [CrossMatchHitID("HIT-2025CBI0000001")])
+    }
+
+    /// The enrolled household with the proposal open.
+    static var proposed: [any DomainEvent] { proposed(startedBy: "system:cross-match") }
+
+    static func proposed(startedBy: String) -> [any DomainEvent] {
+        G.enrolledHistory + (try! G.beneficiaryState().decide(propose(), run: run(startedBy: startedBy)))
+    }
+
+    static func runCommand(
+        hits: Int, counted: Int? = nil, household: HouseholdID = G.household, startedBy: ActorID = ActorID("system:cross-match")
+    ) -> RecordCrossMatchRun {
         RecordCrossMatchRun(
             crossMatchRunId: runId, programmeId: G.programme, sourceRegistry: .centralBankLoans, sourceSnapshotOn: G.date("2025-02-28"),
             matchMethod: .hmacNationalId, keyVersion: 3,
             counts: .init(
                 recordsSubmitted: 1000, recordsInSource: 5000, hits: counted ?? hits, personsWithHits: hits, householdsWithHits: min(hits, 1)),
             startedAt: UTCTimestamp(text: "2025-03-01T02:00:00Z")!, completedAt: UTCTimestamp(text: "2025-03-01T02:40:00Z")!,
+            startedBy: startedBy,
             hits: (0..<hits).map { i in
                 .init(
                     hitId: CrossMatchHitID("HIT-2025CBI000000\(i + 1)"), householdId: household, personId: PersonID("P-BG000000010\(i + 1)"),

@@ -59,6 +59,8 @@ public struct RecordCrossMatchRun: Command, Hashable {
     public var startedAt: UTCTimestamp
     /// When it completed (UTC).
     public var completedAt: UTCTimestamp
+    /// Who started the run: the maker of the exclusion proposals it leads to, who may not decide them.
+    public var startedBy: ActorID
     /// The hits.
     public var hits: [Hit]
 
@@ -66,7 +68,7 @@ public struct RecordCrossMatchRun: Command, Hashable {
     public init(
         crossMatchRunId: CrossMatchRunID, programmeId: ProgrammeID, sourceRegistry: SourceRegistry, sourceSnapshotOn: BusinessDate,
         matchMethod: CrossMatchRunRecorded.MatchMethod, keyVersion: Int, counts: CrossMatchRunRecorded.Counts, startedAt: UTCTimestamp,
-        completedAt: UTCTimestamp, hits: [Hit]
+        completedAt: UTCTimestamp, startedBy: ActorID, hits: [Hit]
     ) {
         self.crossMatchRunId = crossMatchRunId
         self.programmeId = programmeId
@@ -77,6 +79,7 @@ public struct RecordCrossMatchRun: Command, Hashable {
         self.counts = counts
         self.startedAt = startedAt
         self.completedAt = completedAt
+        self.startedBy = startedBy
         self.hits = hits
     }
 

@@ -2,16 +2,40 @@ import EventStore
 
 extension Beneficiary {
     /// Decides ``ProposeExclusion``: a finding (usually cross-match hits) put to a programme manager.
+    ///
+    /// A proposal that cites a run records who started it (`runStartedBy`, from the run), so that the
+    /// decision on it can apply maker-checker. A run proposes a household's exclusion at most once, and
+    /// a household has at most one open proposal per reason.
     /// - Parameters:
     ///   - command: the command.
     ///   - run: the cross-match run the proposal cites, when it cites one.
     /// - Returns: `ExclusionProposed`.
-    /// - Throws: ``DomainRejection`` `not_enrolled`, `household_excluded`, `duplicate_identifier`, `unknown_cross_match_hit`.
+    /// - Throws: ``DomainRejection`` `not_enrolled`, `household_excluded`, `duplicate_identifier` (proposal id, or a
+    ///   second proposal from one run), `proposal_already_open`, `unknown_cross_match_run`, `unknown_cross_match_hit`.
     public func decide(_ command: ProposeExclusion, run: CrossMatchRun) throws(DomainRejection) -> [any DomainEvent] {
         try requireEnrolled(command.householdId, allowSuspended: true, rule: "an exclusion is proposed for an enrolled household")
         guard !usedProposalIds.contains(command.proposalId) else {
             throw DomainRejection(
                 .duplicateIdentifier, rule: "a proposal id is used once", field: "proposalId", value: command.proposalId.rawValue)
+        }
+        if let open = openProposals.values.filter({ $0.reason == command.reason }).map(\.proposalId).min() {
+            throw DomainRejection(
+                .proposalAlreadyOpen, rule: "one open proposal per household and reason (\(open) is open)", field: "reason",
+                value: command.reason.rawValue)
+        }
+        var runStartedBy: ActorID?
+        if let runId = command.crossMatchRunId {
+            guard let recorded = run.run, recorded.crossMatchRunId == runId, recorded.programmeId == command.programmeId else {
+                throw DomainRejection(
+                    .unknownCrossMatchRun, rule: "a proposal cites a run recorded for programme \(command.programmeId)",
+                    field: "crossMatchRunId", value: runId.rawValue)
+            }
+            if let earlier = proposalsByRun[runId] {
+                throw DomainRejection(
+                    .duplicateIdentifier, rule: "a run proposes a household's exclusion once (\(earlier))", field: "crossMatchRunId",
+                    value: runId.rawValue)
+            }
+            runStartedBy = recorded.startedBy
         }
         if let hits = command.hitIds {
             for (i, hitId) in hits.enumerated() {
@@ -26,18 +50,19 @@ extension Beneficiary {
             ExclusionProposed(
                 proposalId: command.proposalId, programmeId: command.programmeId, householdId: command.householdId, reason: command.reason,
                 proposedBy: command.proposedBy, proposedOn: command.proposedOn, effectiveOn: command.effectiveOn, evidenceRef: command.evidenceRef,
-                crossMatchRunId: command.crossMatchRunId, hitIds: command.hitIds, personId: command.personId)
+                crossMatchRunId: command.crossMatchRunId, runStartedBy: runStartedBy, hitIds: command.hitIds, personId: command.personId)
         ]
     }
 
-    /// Decides ``DismissExclusionProposal``.
+    /// Decides ``DismissExclusionProposal``: by someone other than the proposal's makers (see ``requireChecker(of:decidedBy:)``).
     /// - Parameter command: the command.
     /// - Returns: `ExclusionProposalDismissed`.
-    /// - Throws: ``DomainRejection`` `unknown_proposal`.
+    /// - Throws: ``DomainRejection`` `unknown_proposal`, `maker_checker_violation`.
     public func decide(_ command: DismissExclusionProposal) throws(DomainRejection) -> [any DomainEvent] {
-        guard openProposals[command.proposalId] != nil else {
+        guard let proposal = openProposals[command.proposalId] else {
             throw DomainRejection(.unknownProposal, rule: "an open proposal is dismissed", field: "proposalId", value: command.proposalId.rawValue)
         }
+        try requireChecker(of: proposal, decidedBy: command.decidedBy)
         return [
             ExclusionProposalDismissed(
                 proposalId: command.proposalId, programmeId: command.programmeId, householdId: command.householdId, reason: command.reason,
@@ -57,15 +82,19 @@ extension Beneficiary {
     ///   - payments: the household's payments from the effective date's cycle on, with their cycles.
     /// - Returns: `BeneficiaryExcluded`, then `OverpaymentIdentified` per overpaid cycle in cycle order.
     /// - Throws: ``DomainRejection`` `not_enrolled`, `household_excluded`, `effective_date_too_early`, `member_required`,
-    ///   `unknown_proposal`.
+    ///   `unknown_proposal`, `maker_checker_violation` (deciding a proposal one made: see ``requireChecker(of:decidedBy:)``).
     public func decide(_ command: Exclude, programme: Programme, payments: [CyclePayment]) throws(DomainRejection) -> [any DomainEvent] {
         try requireEnrolled(command.householdId, allowSuspended: true, rule: "an enrolled household is excluded")
         try requireOnOrAfterEnrolment(command.effectiveOn, field: "effectiveOn")
         if command.reason == .deceased, command.personId == nil {
             throw DomainRejection(.memberRequired, rule: "a death exclusion names the deceased member", field: "personId", value: "absent")
         }
-        if let proposal = command.proposalId, openProposals[proposal] == nil {
-            throw DomainRejection(.unknownProposal, rule: "an exclusion decides an open proposal", field: "proposalId", value: proposal.rawValue)
+        if let proposalId = command.proposalId {
+            guard let proposal = openProposals[proposalId] else {
+                throw DomainRejection(
+                    .unknownProposal, rule: "an exclusion decides an open proposal", field: "proposalId", value: proposalId.rawValue)
+            }
+            try requireChecker(of: proposal, decidedBy: command.decidedBy)
         }
         var events: [any DomainEvent] = [
             BeneficiaryExcluded(
@@ -87,6 +116,25 @@ extension Beneficiary {
                     identifiedOn: command.decidedOn, exclusionEffectiveOn: command.effectiveOn, evidenceRef: command.evidenceRef))
         }
         return events
+    }
+
+    /// Maker-checker: a proposal is decided by someone other than who started the cross-match run it
+    /// comes from and who proposed it.
+    /// - Parameters:
+    ///   - proposal: the open proposal.
+    ///   - decidedBy: who decides.
+    /// - Throws: ``DomainRejection`` `maker_checker_violation`, naming the rule, on field `decidedBy`.
+    public func requireChecker(of proposal: ExclusionProposed, decidedBy: ActorID) throws(DomainRejection) {
+        if let starter = proposal.runStartedBy, let runId = proposal.crossMatchRunId, starter == decidedBy {
+            throw DomainRejection(
+                .makerCheckerViolation, rule: "maker–checker: \(starter) started run \(runId) and cannot decide its proposals", field: "decidedBy",
+                value: decidedBy.rawValue)
+        }
+        if proposal.proposedBy == decidedBy {
+            throw DomainRejection(
+                .makerCheckerViolation, rule: "maker–checker: \(decidedBy) proposed \(proposal.proposalId) and cannot decide it", field: "decidedBy",
+                value: decidedBy.rawValue)
+        }
     }
 
     /// Decides ``AppealExclusion``: an objection within the programme's window after the exclusion decision.

@@ -53,6 +53,8 @@ public struct Beneficiary: Sendable, Hashable {
     var entitlements: [DatedEntitlement] = []
     var usedAppealIds: Set<AppealID> = []
     var usedProposalIds: Set<ProposalID> = []
+    /// The proposal each cross-match run made for the household, decided or not: a run proposes once.
+    var proposalsByRun: [CrossMatchRunID: ProposalID] = [:]
 
     /// A household with no events in the programme: the fold of an empty stream.
     public init() {}
@@ -116,6 +118,12 @@ public struct Beneficiary: Sendable, Hashable {
             identify(e.programmeId, e.householdId)
             openProposals[e.proposalId] = e
             usedProposalIds.insert(e.proposalId)
+            if let run = e.crossMatchRunId { proposalsByRun[run] = e.proposalId }
+        case let e as ExclusionProposedV1:
+            // Folds read current types; a v1 value handed in directly is upcast as on read.
+            if let current = try? DomainEventDecoder.decode(type: ExclusionProposedV1.eventType, schemaVersion: 1, data: e.json) {
+                apply(current)
+            }
         case let e as ExclusionProposalDismissed:
             openProposals[e.proposalId] = nil
         case let e as TopUpGranted:

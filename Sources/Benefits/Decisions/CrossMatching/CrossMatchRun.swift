@@ -30,6 +30,9 @@ public struct CrossMatchRun: Sendable, Hashable {
     public mutating func apply(_ event: any DomainEvent) {
         switch event {
         case let e as CrossMatchRunRecorded: run = e
+        case let e as CrossMatchRunRecordedV1:
+            // Folds read current types; a v1 value handed in directly is upcast as on read.
+            run = try? DomainEventDecoder.decode(type: CrossMatchRunRecordedV1.eventType, schemaVersion: 1, data: e.json) as? CrossMatchRunRecorded
         case let e as CrossMatchHitRecorded: hits[e.hitId] = e
         default: break
         }
@@ -68,7 +71,7 @@ public struct CrossMatchRun: Sendable, Hashable {
             CrossMatchRunRecorded(
                 crossMatchRunId: command.crossMatchRunId, programmeId: command.programmeId, sourceRegistry: command.sourceRegistry,
                 sourceSnapshotOn: command.sourceSnapshotOn, matchMethod: command.matchMethod, keyVersion: command.keyVersion,
-                counts: command.counts, startedAt: command.startedAt, completedAt: command.completedAt)
+                counts: command.counts, startedAt: command.startedAt, completedAt: command.completedAt, startedBy: command.startedBy)
         ]
         for hit in command.hits {
             events.append(

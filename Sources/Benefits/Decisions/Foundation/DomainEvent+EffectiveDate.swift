@@ -22,6 +22,7 @@ extension DomainEvent {
         case let e as EligibilityRulePublished: return e.effectiveFrom
         case let e as BenefitSchedulePublished: return e.effectiveFrom
         case let e as BudgetAllocated: return e.decidedOn
+        case let e as CrossMatchExclusionRulePublished: return e.effectiveFrom
         case let e as EligibilityDetermined: return e.effectiveOn
         case let e as BeneficiaryEnrolled: return e.effectiveOn
         case let e as EntitlementChanged: return e.effectiveOn
@@ -45,8 +46,10 @@ extension DomainEvent {
         case let e as TopUpGranted: return e.grantedOn
         case let e as TemporaryEnrolmentGranted: return e.effectiveOn
         case let e as CrossMatchRunRecorded: return e.completedAt.date
+        case let e as CrossMatchRunRecordedV1: return e.completedAt.date
         case is CrossMatchHitRecorded: return nil
         case let e as ExclusionProposed: return e.proposedOn
+        case let e as ExclusionProposedV1: return e.proposedOn
         case let e as ExclusionProposalDismissed: return e.decidedOn
         case let e as CostProjectionPublished: return e.publishedOn
         case let e as PersonalDataErased: return e.erasedOn

@@ -67,6 +67,11 @@ extension DomainRejection.Code {
     public static let noRuleInForce = Self("no_rule_in_force")
     /// No benefit schedule is in force on the date.
     public static let noScheduleInForce = Self("no_schedule_in_force")
+    /// No cross-match exclusion rule is in force on the date.
+    public static let noExclusionRuleInForce = Self("no_exclusion_rule_in_force")
+    /// A cross-match exclusion rule's criterion does not fit its indicator (a threshold its hits cannot carry), repeats
+    /// another, or the rule has none.
+    public static let criterionInconsistent = Self("criterion_inconsistent")
 
     // Beneficiary
     /// The household has no assessment under the formula the rule in force reads.
@@ -101,6 +106,12 @@ extension DomainRejection.Code {
     public static let unknownProposal = Self("unknown_proposal")
     /// A cross-match hit that is not in the run, or not about this household.
     public static let unknownCrossMatchHit = Self("unknown_cross_match_hit")
+    /// The cross-match run was not recorded (for this programme).
+    public static let unknownCrossMatchRun = Self("unknown_cross_match_run")
+    /// The household already has an open exclusion proposal for this reason.
+    public static let proposalAlreadyOpen = Self("proposal_already_open")
+    /// Maker-checker: whoever started a cross-match run or made a proposal may not decide it.
+    public static let makerCheckerViolation = Self("maker_checker_violation")
     /// A death exclusion must name the deceased member.
     public static let memberRequired = Self("member_required")
     /// No outstanding overpayment for the cycle, or a recovery larger than what is outstanding.
@@ -149,6 +160,8 @@ extension DomainRejection.Code {
     // Cross-matching
     /// The run's counts do not match its hits.
     public static let hitCountMismatch = Self("hit_count_mismatch")
+    /// No hit of the run on the household meets a criterion of the cross-match exclusion rule in force.
+    public static let exclusionRuleNotMet = Self("exclusion_rule_not_met")
 
     // Planning
     /// A digest does not match the document it is the digest of.
@@ -162,15 +175,16 @@ extension DomainRejection.Code {
         .unknownProgramme, .programmeAlreadyDefined, .versionNotNext, .effectiveDateBeforePreviousVersion,
         .effectiveDateBeforeProgrammeStart, .unknownFormulaVersion, .scaleMismatch, .parameterOutOfRange, .categoriesInconsistent,
         .criterionAgeMissing, .scheduleIncomplete, .currencyMismatch, .amountOverflow, .budgetBelowZero, .noFormulaInForce,
-        .noRuleInForce, .noScheduleInForce,
+        .noRuleInForce, .noScheduleInForce, .noExclusionRuleInForce, .criterionInconsistent,
         .notAssessed, .notEligible, .alreadyEnrolled, .notEnrolled, .payeeNotMember, .householdExcluded, .householdSuspended,
         .notSuspended, .notExcluded, .effectiveDateTooEarly, .appealOutOfTime, .appealAlreadyOpen, .unknownAppeal,
-        .duplicateIdentifier, .unknownProposal, .unknownCrossMatchHit, .memberRequired, .noOutstandingOverpayment,
+        .duplicateIdentifier, .unknownProposal, .unknownCrossMatchHit, .unknownCrossMatchRun, .proposalAlreadyOpen, .makerCheckerViolation,
+        .memberRequired, .noOutstandingOverpayment,
         .unknownTopUp, .topUpAlreadyGranted, .topUpEnded, .outsideDeclaredAreas, .temporaryEnrolmentNotOffered, .relaxedThresholdInvalid,
         .eligibleForRegularEnrolment, .temporaryEnrolmentNotEnded,
         .duplicateCycle, .unknownCycle, .cycleClosed, .invalidCycleDates, .duplicatePayment, .paymentNotScheduled,
         .paymentStateConflict, .amountMismatch, .outsidePaymentWindow, .nothingToPay,
-        .hitCountMismatch,
+        .hitCountMismatch, .exclusionRuleNotMet,
         .digestMismatch,
     ]
 }

@@ -1,12 +1,13 @@
 import EventStore
 
 /// A cash-transfer programme, folded from its stream `programme-{programmeId}`: its definition, the
-/// versions of its targeting formula, eligibility rule and benefit schedule, its budgets and its
+/// versions of its targeting formula, eligibility rule, benefit schedule and cross-match exclusion
+/// rule, its budgets and its
 /// emergency top-ups; and, when its stream `cost-projection-{programmeId}` is folded in too, the cost
 /// projections published.
 ///
-/// Each version takes effect from a date; ``formula(inForceOn:)``, ``rule(inForceOn:)`` and
-/// ``schedule(inForceOn:)`` give the one in force on a date: of the versions effective on or before
+/// Each version takes effect from a date; ``formula(inForceOn:)``, ``rule(inForceOn:)``,
+/// ``schedule(inForceOn:)`` and ``crossMatchRule(inForceOn:)`` give the one in force on a date: of the versions effective on or before
 /// it, the one effective latest (the higher version when two take effect the same day).
 public struct Programme: Sendable, Hashable {
     /// A budget line: a fiscal year, nationally or for one governorate.
@@ -31,6 +32,8 @@ public struct Programme: Sendable, Hashable {
     public private(set) var rules: [EligibilityRulePublished] = []
     /// Benefit schedule versions, in the order published.
     public private(set) var schedules: [BenefitSchedulePublished] = []
+    /// Cross-match exclusion rule versions, in the order published.
+    public private(set) var crossMatchRules: [CrossMatchExclusionRulePublished] = []
     /// Allocated budget per line, in ledger units of the programme's currency.
     public private(set) var budgets: [BudgetLine: Int64] = [:]
     /// Declared emergency top-ups by id.
@@ -71,6 +74,7 @@ public struct Programme: Sendable, Hashable {
         case let e as TargetingFormulaPublished: formulas.append(e)
         case let e as EligibilityRulePublished: rules.append(e)
         case let e as BenefitSchedulePublished: schedules.append(e)
+        case let e as CrossMatchExclusionRulePublished: crossMatchRules.append(e)
         case let e as BudgetAllocated:
             let line = BudgetLine(fiscalYear: e.fiscalYear, governorate: e.governorate)
             let signed = e.kind == .reduction ? -e.amountMinor : e.amountMinor
@@ -100,6 +104,13 @@ public struct Programme: Sendable, Hashable {
     /// - Returns: the schedule, or `nil` when none is in force yet.
     public func schedule(inForceOn date: BusinessDate) -> BenefitSchedule? {
         Programme.inForce(schedules, on: date, from: \.effectiveFrom, version: \.scheduleVersion).map(BenefitSchedule.init)
+    }
+
+    /// The cross-match exclusion rule in force on `date`.
+    /// - Parameter date: a business date.
+    /// - Returns: the rule, or `nil` when none is in force yet.
+    public func crossMatchRule(inForceOn date: BusinessDate) -> CrossMatchExclusionRule? {
+        Programme.inForce(crossMatchRules, on: date, from: \.effectiveFrom, version: \.ruleVersion).map(CrossMatchExclusionRule.init)
     }
 
     static func inForce<E>(_ versions: [E], on date: BusinessDate, from: (E) -> BusinessDate, version: (E) -> Int) -> E? {

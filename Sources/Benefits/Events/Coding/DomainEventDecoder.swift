@@ -17,7 +17,7 @@ public enum DomainEventDecoder {
         HeadOfHouseholdChanged.self, HouseholdRelocated.self, HouseholdAssessedV1.self, HouseholdAssessed.self,
         // programme
         ProgrammeDefined.self, TargetingFormulaPublished.self, EligibilityRulePublished.self, BenefitSchedulePublished.self,
-        BudgetAllocated.self,
+        BudgetAllocated.self, CrossMatchExclusionRulePublished.self,
         // entitlement
         EligibilityDetermined.self, BeneficiaryEnrolled.self, EntitlementChanged.self, BeneficiarySuspended.self,
         SuspensionLifted.self, BeneficiaryExcluded.self, ExclusionAppealed.self, ExclusionAppealRejected.self,
@@ -28,7 +28,7 @@ public enum DomainEventDecoder {
         // shock response
         EmergencyTopUpDeclared.self, TopUpGranted.self, TemporaryEnrolmentGranted.self,
         // cross-matching
-        CrossMatchRunRecorded.self, CrossMatchHitRecorded.self, ExclusionProposed.self, ExclusionProposalDismissed.self,
+        CrossMatchRunRecordedV1.self, CrossMatchRunRecorded.self, CrossMatchHitRecorded.self, ExclusionProposedV1.self, ExclusionProposed.self, ExclusionProposalDismissed.self,
         // planning
         CostProjectionPublished.self,
         // personal data

@@ -38,6 +38,8 @@ public enum Upcaster {
     static func rule(type: String, from version: Int) -> ((JSONValue) throws(EventDecodingError) -> JSONValue)? {
         switch (type, version) {
         case ("HouseholdAssessed", 1): return householdAssessedV1ToV2
+        case ("CrossMatchRunRecorded", 1): return crossMatchRunRecordedV1ToV2
+        case ("ExclusionProposed", 1): return exclusionProposedV1ToV2
         default: return nil
         }
     }
@@ -64,8 +66,27 @@ public enum Upcaster {
         }
         members["indicators"] = .object(indicators)
         members["scoreScale"] = .string(ScoreScale.lnMonthlyPerCapitaConsumption.rawValue)
-        members["assessedBy"] = .string("legacy:unrecorded")
+        members["assessedBy"] = .string(legacyActor)
         members["method"] = .string(HouseholdAssessed.Method.unrecorded.rawValue)
         return .object(members)
     }
+
+    /// `CrossMatchRunRecorded` v1 → v2, as cross-match-run-recorded.v2.json's description states: every
+    /// field of v1 is kept; `startedBy` = `legacy:unrecorded` (v1 did not record who started a run).
+    static func crossMatchRunRecordedV1ToV2(_ data: JSONValue) throws(EventDecodingError) -> JSONValue {
+        guard case .object(var members) = data else { throw .wrongType("", expected: "object", found: data) }
+        members["startedBy"] = .string(legacyActor)
+        return .object(members)
+    }
+
+    /// `ExclusionProposed` v1 → v2, as exclusion-proposed.v2.json's description states: every field of
+    /// v1 is kept; a proposal that cites a run gets `runStartedBy` = `legacy:unrecorded`.
+    static func exclusionProposedV1ToV2(_ data: JSONValue) throws(EventDecodingError) -> JSONValue {
+        guard case .object(var members) = data else { throw .wrongType("", expected: "object", found: data) }
+        if members["crossMatchRunId"] != nil { members["runStartedBy"] = .string(legacyActor) }
+        return .object(members)
+    }
+
+    /// The actor an upcast writes where an older version did not record who acted.
+    public static let legacyActor = "legacy:unrecorded"
 }

@@ -2,13 +2,15 @@ import DaftarJSON
 import EventStore
 
 /// A privacy-preserving cross-match of the caseload against another registry was run: the source and its snapshot date,
-/// the matching method (national ids as keyed HMAC-SHA-256 hashes, key version), and the counts. Only matches are
-/// revealed; the hits follow as CrossMatchHitRecorded in the same stream.
+/// the matching method (national ids as keyed HMAC-SHA-256 hashes, key version), the counts, and who started it. Only
+/// matches are revealed; the hits follow as CrossMatchHitRecorded in the same stream. Whoever started a run makes its
+/// exclusion proposals and may not decide them (maker-checker). v1 events (``CrossMatchRunRecordedV1``) are read as this
+/// version with `startedBy` = `legacy:unrecorded`.
 ///
-/// Schema: `EventSchemas/cross-match-run-recorded.v1.json` (`CrossMatchRunRecorded` v1).
+/// Schema: `EventSchemas/cross-match-run-recorded.v2.json` (`CrossMatchRunRecorded` v2).
 public struct CrossMatchRunRecorded: DomainEvent {
     public static let eventType = "CrossMatchRunRecorded"
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// How records were matched.
     public enum MatchMethod: String, JSONStringCode {
@@ -81,11 +83,13 @@ public struct CrossMatchRunRecorded: DomainEvent {
     public var startedAt: UTCTimestamp
     /// When the run completed (UTC).
     public var completedAt: UTCTimestamp
+    /// Who started the run: the maker of its exclusion proposals, who may not decide them.
+    public var startedBy: ActorID
 
     /// Creates the event; each parameter sets the property of the same name.
     public init(
         crossMatchRunId: CrossMatchRunID, programmeId: ProgrammeID, sourceRegistry: SourceRegistry, sourceSnapshotOn: BusinessDate,
-        matchMethod: MatchMethod, keyVersion: Int, counts: Counts, startedAt: UTCTimestamp, completedAt: UTCTimestamp
+        matchMethod: MatchMethod, keyVersion: Int, counts: Counts, startedAt: UTCTimestamp, completedAt: UTCTimestamp, startedBy: ActorID
     ) {
         self.crossMatchRunId = crossMatchRunId
         self.programmeId = programmeId
@@ -96,6 +100,7 @@ public struct CrossMatchRunRecorded: DomainEvent {
         self.counts = counts
         self.startedAt = startedAt
         self.completedAt = completedAt
+        self.startedBy = startedBy
     }
 
     /// Reads the payload object; see ``JSONConvertible``.
@@ -110,6 +115,7 @@ public struct CrossMatchRunRecorded: DomainEvent {
         counts = try object.required("counts")
         startedAt = try object.required("startedAt")
         completedAt = try object.required("completedAt")
+        startedBy = try object.required("startedBy")
         try object.finish()
     }
 
@@ -125,6 +131,7 @@ public struct CrossMatchRunRecorded: DomainEvent {
         object.set("counts", counts)
         object.set("startedAt", startedAt)
         object.set("completedAt", completedAt)
+        object.set("startedBy", startedBy)
         return object.json
     }
 

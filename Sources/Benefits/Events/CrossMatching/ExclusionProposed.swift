@@ -2,12 +2,15 @@ import DaftarJSON
 import EventStore
 
 /// An exclusion of the household was proposed, from cross-match hits or another finding, for a programme manager to
-/// decide (BeneficiaryExcluded or ExclusionProposalDismissed). effectiveOn is the proposed effective date.
+/// decide (BeneficiaryExcluded or ExclusionProposalDismissed). effectiveOn is the proposed effective date. A proposal
+/// from a cross-match run records who started the run (`runStartedBy`, copied from the run): maker-checker, neither the
+/// run's starter nor the proposer may decide it. v1 events (``ExclusionProposedV1``) are read as this version, with
+/// `runStartedBy` = `legacy:unrecorded` when they cite a run.
 ///
-/// Schema: `EventSchemas/exclusion-proposed.v1.json` (`ExclusionProposed` v1).
+/// Schema: `EventSchemas/exclusion-proposed.v2.json` (`ExclusionProposed` v2).
 public struct ExclusionProposed: DomainEvent {
     public static let eventType = "ExclusionProposed"
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// The exclusion proposal.
     public var proposalId: ProposalID
@@ -27,6 +30,8 @@ public struct ExclusionProposed: DomainEvent {
     public var evidenceRef: EvidenceReference
     /// The cross-match run.
     public var crossMatchRunId: CrossMatchRunID?
+    /// Who started the cross-match run (with `crossMatchRunId`): the run's maker, who may not decide the proposal.
+    public var runStartedBy: ActorID?
     /// The hits behind the proposal (requires crossMatchRunId).
     public var hitIds: [CrossMatchHitID]?
     /// The member concerned, when there is one.
@@ -36,7 +41,7 @@ public struct ExclusionProposed: DomainEvent {
     public init(
         proposalId: ProposalID, programmeId: ProgrammeID, householdId: HouseholdID, reason: ExclusionReason, proposedBy: ActorID,
         proposedOn: BusinessDate, effectiveOn: BusinessDate, evidenceRef: EvidenceReference, crossMatchRunId: CrossMatchRunID? = nil,
-        hitIds: [CrossMatchHitID]? = nil, personId: PersonID? = nil
+        runStartedBy: ActorID? = nil, hitIds: [CrossMatchHitID]? = nil, personId: PersonID? = nil
     ) {
         self.proposalId = proposalId
         self.programmeId = programmeId
@@ -47,6 +52,7 @@ public struct ExclusionProposed: DomainEvent {
         self.effectiveOn = effectiveOn
         self.evidenceRef = evidenceRef
         self.crossMatchRunId = crossMatchRunId
+        self.runStartedBy = runStartedBy
         self.hitIds = hitIds
         self.personId = personId
     }
@@ -63,6 +69,7 @@ public struct ExclusionProposed: DomainEvent {
         effectiveOn = try object.required("effectiveOn")
         evidenceRef = try object.required("evidenceRef")
         crossMatchRunId = try object.optional("crossMatchRunId")
+        runStartedBy = try object.optional("runStartedBy")
         hitIds = try object.optional("hitIds")
         personId = try object.optional("personId")
         try object.finish()
@@ -80,6 +87,7 @@ public struct ExclusionProposed: DomainEvent {
         object.set("effectiveOn", effectiveOn)
         object.set("evidenceRef", evidenceRef)
         object.set("crossMatchRunId", crossMatchRunId)
+        object.set("runStartedBy", runStartedBy)
         object.set("hitIds", hitIds)
         object.set("personId", personId)
         return object.json
