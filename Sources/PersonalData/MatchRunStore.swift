@@ -12,10 +12,27 @@ public struct MatchRunStore: Sendable {
         public var partner: String
         public var programmeId: String
         public var startedBy: String
+        /// When the run started, `YYYY-MM-DDTHH:MM:SSZ` (set by the database; empty before it is saved).
+        public var startedAt: String = ""
         public var persons: Int
         public var fileSHA256: String
         /// Whether the run was finished (its state is gone).
         public var isFinished: Bool
+
+        /// Creates a run; each parameter sets the property of the same name.
+        public init(
+            runId: UUID, partner: String, programmeId: String, startedBy: String, startedAt: String = "", persons: Int, fileSHA256: String,
+            isFinished: Bool
+        ) {
+            self.runId = runId
+            self.partner = partner
+            self.programmeId = programmeId
+            self.startedBy = startedBy
+            self.startedAt = startedAt
+            self.persons = persons
+            self.fileSHA256 = fileSHA256
+            self.isFinished = isFinished
+        }
     }
 
     public let pool: PostgresPool
@@ -57,7 +74,8 @@ public struct MatchRunStore: Sendable {
         let row = try await pool.withConnection { conn in
             try await conn.query(
                 """
-                SELECT partner, programme_id, started_by, persons, file_sha256, sealed_state, wrapped_key, key_id, finished_at IS NOT NULL
+                SELECT partner, programme_id, started_by, persons, file_sha256, sealed_state, wrapped_key, key_id, finished_at IS NOT NULL,
+                       to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
                 FROM pii.match_runs WHERE run_id = $1::uuid
                 """, [runId.uuidString.lowercased()]
             ).rows.first
@@ -69,7 +87,8 @@ public struct MatchRunStore: Sendable {
         }
         let run = Run(
             runId: runId, partner: try row.decode(String.self, 0), programmeId: try row.decode(String.self, 1), startedBy: try row.decode(String.self, 2),
-            persons: try row.decode(Int.self, 3), fileSHA256: try row.decode(String.self, 4), isFinished: try row.decode(Bool.self, 8))
+            startedAt: try row.decode(String.self, 9), persons: try row.decode(Int.self, 3), fileSHA256: try row.decode(String.self, 4),
+            isFinished: try row.decode(Bool.self, 8))
         guard !run.isFinished, let sealed = try row.decodeIfPresent(PostgresBytes.self, 5), let wrapped = try row.decodeIfPresent(PostgresBytes.self, 6),
             let keyId = try row.decodeIfPresent(String.self, 7)
         else { return (run, nil) }

@@ -14,6 +14,8 @@ public struct CrossMatchRunRecorded: DomainEvent {
 
     /// How records were matched.
     public enum MatchMethod: String, JSONStringCode {
+        /// A Diffie–Hellman private set intersection over X25519 (`Ops/matching/PROTOCOL.md`).
+        case dhPsiX25519
         case hmacNationalId
         case hmacNationalIdAndBirthDate
         case hmacCivilRegistryNumber

@@ -1,0 +1,245 @@
+import ArgumentParser
+import Benefits
+import BenefitsLedger
+import DaftarJSON
+import EventStore
+import Foundation
+import PersonalData
+import Postgres
+import PrivateSetIntersection
+import ReadModels
+
+/// `daftar match`: cross-matching the enrolled population with another ministry's registry by a
+/// private set intersection over X25519 (`Ops/matching/PROTOCOL.md`): no raw id crosses between them.
+struct MatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "Cross-match with another ministry by private set intersection: start (registry), partner (the other ministry), finish (registry).",
+        subcommands: [MatchStartCommand.self, MatchPartnerCommand.self, MatchFinishCommand.self])
+
+    /// The partners Daftar matches with, by the code their exchange files carry, and the registry each holds.
+    static let partners: [String: SourceRegistry] = [
+        "banks": .centralBankLoans, "fuel-licences": .fuelStationsAndGenerators, "payroll": .governmentPayroll, "pension": .statePensions,
+        "traffic": .vehicleRegistry, "civil-status": .civilStatusDeaths, "commerce": .commercialRegistry,
+    ]
+
+    /// The persons of the programme's enrolled (or suspended) households, with their household: each
+    /// person's latest membership event in the household is an addition.
+    static func enrolledPersons(_ uri: String, programme: String) async throws -> [(personId: String, householdId: String)] {
+        var runner = try ReadModels.runner(conninfo: uri)
+        runner.pollInterval = .milliseconds(100)
+        try await runner.run(untilCaughtUp: true)
+        return try await PostgresConnection.connect(uri).closing { conn in
+            try await conn.query(
+                """
+                WITH enrolled AS (
+                  SELECT household_id FROM reporting.eligibility
+                  WHERE programme_id = $1 AND status IN ('enrolled', 'temporarilyEnrolled', 'suspended')),
+                latest AS (
+                  SELECT DISTINCT ON (e.data->>'personId', e.data->>'householdId')
+                         e.data->>'personId' AS person_id, e.data->>'householdId' AS household_id, e.event_type
+                  FROM event_store.events e
+                  WHERE e.event_type IN ('MemberAdded', 'MemberRemoved') AND e.data->>'householdId' IN (SELECT household_id FROM enrolled)
+                  ORDER BY e.data->>'personId', e.data->>'householdId', e.position DESC)
+                SELECT person_id, household_id FROM latest WHERE event_type = 'MemberAdded' ORDER BY person_id COLLATE "C"
+                """, [programme]
+            ).rows.map { (try $0.decode(String.self, 0), try $0.decode(String.self, 1)) }
+        }
+    }
+
+    static func write(_ data: Data, to path: String, field: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: data) else {
+            throw CLIError(code: "invalid_input", message: "\(field): cannot write \(path)", field: field, rule: "writable", exitCode: 2)
+        }
+    }
+
+    static func read(_ path: String, field: String) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError(code: "invalid_input", message: "\(field): cannot read \(path)", field: field, rule: "readable")
+        }
+        return data
+    }
+}
+
+/// `daftar match start`: blinds the enrolled population's national ids and writes the file for the partner.
+struct MatchStartCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "start", abstract: "Export the enrolled population's blinded national ids for a partner (file 1); the run's secret stays sealed here.")
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "The partner: banks, fuel-licences, payroll, pension, traffic, civil-status or commerce.") var partner: String
+    @Option(help: "The programme whose enrolled households are matched.") var programme: String = "iq-spn"
+    @Option(help: "Who starts the run (the maker: they cannot decide its proposals), e.g. user:analyst.molsa.") var actor: String
+    @Option(help: "Where to write file 1 (default: match-<partner>-<run>.ndjson).") var out: String?
+
+    func run() async throws {
+        try await reportingErrors {
+            guard MatchCommand.partners[partner] != nil else {
+                throw CLIError(
+                    code: "invalid_input", message: "partner: must be one of \(MatchCommand.partners.keys.sorted().joined(separator: ", "))", field: "partner",
+                    rule: "enum")
+            }
+            try PersonVault.checkActor(actor)
+            let uri = try await database.connect()
+            let persons = try await MatchCommand.enrolledPersons(uri, programme: programme)
+            let vault = try await database.vault(uri, key: .read)
+            let runId = UUID()
+            let ids = try await vault.nationalIds(of: persons.map(\.personId), actor: actor, purpose: "crossmatch:\(partner):\(runId.uuidString.lowercased())")
+            let started = try await RegistryRun.start(persons: ids, partner: partner, run: runId)
+            let state = started.run.state
+            try await MatchRunStore(pool: vault.pool, masterKey: vault.masterKey).save(
+                MatchRunStore.Run(
+                    runId: runId, partner: partner, programmeId: programme, startedBy: actor, persons: ids.count, fileSHA256: state.fileSHA256,
+                    isFinished: false)
+            ) { state.sealed(with: $0) }
+            let path = out ?? "match-\(partner)-\(runId.uuidString.lowercased()).ndjson"
+            try MatchCommand.write(started.file, to: path, field: "out")
+            Terminal.note("Wrote \(path): \(ids.count - started.rejected.count) blinded ids for \(partner); send it to them, keep nothing else")
+            Terminal.emit(
+                JSONValue.object([
+                    "run": .string(runId.uuidString.lowercased()), "partner": .string(partner), "file": .string(path),
+                    "enrolledPersons": .number(JSONNumber(Int64(persons.count))), "withNationalId": .number(JSONNumber(Int64(ids.count))),
+                    "rejected": .number(JSONNumber(Int64(started.rejected.count))),
+                ]))
+        }
+    }
+}
+
+/// `daftar match partner`: the partner ministry's side, on its own machine, over its own CSV.
+struct MatchPartnerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "partner",
+        abstract: "Answer a registry's file 1 with the partner's own ids blinded (file 2). Runs offline: no database, no raw id leaves.",
+        discussion: "The CSV is UTF-8 with a header national_id,indicator; an indicator is a code such as ownsFuelStation, receivesStatePension:450000 or loanAboveThreshold:75000000:50000000 (the amount, then the threshold it exceeds).")
+    @Option(help: "File 1, as received from the registry.") var input: String
+    @Option(help: "The partner's CSV: national_id,indicator.") var ids: String
+    @Option(help: "Where to write file 2.") var out: String
+    @Option(help: "The partner's own code; file 1 must be addressed to it.") var partner: String?
+
+    func run() async throws {
+        try await reportingErrors {
+            let report = try PartnerCSV.read(try MatchCommand.read(ids, field: "ids"))
+            guard report.rejected.isEmpty else {
+                for rejected in report.rejected { Terminal.note("rejected: \(rejected)") }
+                throw CLIError(
+                    code: "invalid_input", message: "ids: \(report.rejected.count) row(s) rejected (listed above); nothing was written", field: "ids",
+                    rule: "rows")
+            }
+            let response = try await PartnerRun.respond(to: try MatchCommand.read(input, field: "input"), rows: report.partnerRows, partner: partner)
+            try MatchCommand.write(response.file, to: out, field: "out")
+            Terminal.emit(
+                JSONValue.object([
+                    "run": .string(response.header.run.uuidString.lowercased()), "partner": .string(response.header.partner), "file": .string(out),
+                    "registryCount": .number(JSONNumber(Int64(response.header.registryCount))),
+                    "partnerCount": .number(JSONNumber(Int64(response.header.partnerCount))),
+                ]))
+        }
+    }
+}
+
+/// `daftar match finish`: completes the intersection from the partner's file 2 and records it: the run
+/// and its hits, then exclusion proposals for the households whose hits meet the programme's rule.
+struct MatchFinishCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "finish",
+        abstract: "Complete a run from the partner's file 2: record CrossMatchRunRecorded with its hits and propose exclusions (proposals, not exclusions).")
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "File 2, as received from the partner.") var file: String
+    @Option(help: "Who finishes the run, e.g. user:analyst.molsa.") var actor: String
+    @Option(help: "The date of the partner's extract, YYYY-MM-DD (default: today); exclusions whose evidence applies from the extract take effect then.")
+    var snapshotOn: String?
+
+    /// A run records at most this many hits: a request holds at most 1,000 events. Larger intersections
+    /// are recorded as several runs, the first with the exchange's run id.
+    static let hitsPerRecord = 900
+
+    func run() async throws {
+        try await reportingErrors {
+            try PersonVault.checkActor(actor)
+            if let snapshotOn { _ = try BusinessDate(parsing: snapshotOn, field: "snapshotOn") }
+            let data = try MatchCommand.read(file, field: "file")
+            let header = try ExchangeFile.readPartner(data).header
+            let uri = try await database.connect()
+            let vault = try await database.vault(uri, key: .read)
+            let store = MatchRunStore(pool: vault.pool, masterKey: vault.masterKey)
+            let (run, sealed) = try await store.open(header.run)
+            guard let sealed else {
+                throw CLIError(
+                    code: "run_finished", message: "file: run \(header.run.uuidString.lowercased()) was already finished; its secret is gone",
+                    field: "file", rule: "open")
+            }
+            guard let source = MatchCommand.partners[run.partner] else {
+                throw CLIError(code: "invalid_input", message: "file: unknown partner \(run.partner)", field: "partner", rule: "enum")
+            }
+            let matches = try await RegistryRun(resuming: try RegistryRun.State.open(sealed.sealed, with: sealed.key)).finish(partnerFile: data)
+            let households = Dictionary(
+                try await MatchCommand.enrolledPersons(uri, programme: run.programmeId).map { ($0.personId, $0.householdId) }, uniquingKeysWith: { a, _ in a })
+            // Every indicator is read before anything is recorded: nothing is half-applied.
+            var hits: [RecordCrossMatchRun.Hit] = []
+            for (n, match) in matches.enumerated() {
+                guard let household = households[match.personID] else { continue }
+                // `code`, `code:amount` or `code:amount:threshold` (a loan above the partner's reporting threshold).
+                let parts = match.indicator.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+                let amounts = parts.dropFirst().map { Int64($0) }
+                guard let indicator = CrossMatchIndicator(rawValue: parts[0]), amounts.allSatisfy({ ($0 ?? -1) >= 0 }),
+                    indicator != .loanAboveThreshold || amounts.count == 2
+                else {
+                    throw CLIError(
+                        code: "invalid_input",
+                        message: "file: the partner's indicator \"\(match.indicator)\" is not a code such as ownsFuelStation, receivesStatePension:450000 or "
+                            + "loanAboveThreshold:75000000:50000000 (amount, then the threshold it exceeds); nothing was recorded",
+                        field: "indicator", rule: "enum")
+                }
+                let id = EventHash.sha256Hex(of: "\(run.runId)/\(match.personID)").prefix(20).uppercased()
+                let amount = amounts.first ?? nil
+                let threshold = amounts.count == 2 ? amounts[1] : nil
+                hits.append(
+                    RecordCrossMatchRun.Hit(
+                        hitId: CrossMatchHitID("HIT-\(id)"), householdId: HouseholdID(household), personId: PersonID(match.personID), indicator: indicator,
+                        evidenceRef: EvidenceReference("psi:\(run.partner):\(run.runId.uuidString.lowercased().prefix(8))/\(n + 1)"),
+                        measuredAmountMinor: amount, thresholdAmountMinor: threshold, currency: amount == nil ? nil : .iqd))
+            }
+            let ledger = try Ledger(store: database.store(uri))
+            var metadata = EventMetadata(actor: actor)
+            metadata.reason = "cross-match:\(run.partner)"
+            let now = UTCTimestamp(text: EventTime.rfc3339(micros: Int64(Date().timeIntervalSince1970 * 1_000_000)))!
+            let today = BusinessDate.today()
+            let snapshot = try snapshotOn.map { try BusinessDate(parsing: $0, field: "snapshotOn") } ?? today
+            var proposed = 0
+            var skipped = 0
+            let chunks = hits.isEmpty ? [[]] : stride(from: 0, to: hits.count, by: Self.hitsPerRecord).map { Array(hits[$0..<min($0 + Self.hitsPerRecord, hits.count)]) }
+            for (k, chunk) in chunks.enumerated() {
+                let runId = CrossMatchRunID(k == 0 ? run.runId.uuidString.lowercased() : Self.derivedRunId(run.runId, k))
+                let command = RecordCrossMatchRun(
+                    crossMatchRunId: runId, programmeId: ProgrammeID(run.programmeId), sourceRegistry: source, sourceSnapshotOn: snapshot,
+                    matchMethod: .dhPsiX25519, keyVersion: 1,
+                    counts: .init(
+                        recordsSubmitted: run.persons, recordsInSource: header.partnerCount, hits: chunk.count,
+                        personsWithHits: Set(chunk.compactMap(\.personId)).count, householdsWithHits: Set(chunk.map(\.householdId)).count),
+                    startedAt: UTCTimestamp(text: run.startedAt) ?? now, completedAt: now, startedBy: ActorID(run.startedBy), hits: chunk)
+                _ = try await ledger.handle(command, metadata: metadata, idempotencyKey: "match-finish/\(runId)")
+                if !chunk.isEmpty {
+                    let outcome = try await ledger.proposeExclusions(
+                        ProposeExclusions(programmeId: ProgrammeID(run.programmeId), crossMatchRunId: runId, proposedBy: ActorID(actor), proposedOn: today),
+                        metadata: metadata, idempotencyKey: "match-proposals/\(runId)")
+                    proposed += outcome.decision.decided.count
+                    skipped += outcome.decision.skipped.count
+                }
+            }
+            try await store.finish(run.runId, finishedBy: actor, matched: matches.count)
+            Terminal.emit(
+                JSONValue.object([
+                    "run": .string(run.runId.uuidString.lowercased()), "partner": .string(run.partner), "matchedPersons": .number(JSONNumber(Int64(matches.count))),
+                    "hits": .number(JSONNumber(Int64(hits.count))), "proposals": .number(JSONNumber(Int64(proposed))),
+                    "householdsNotProposed": .number(JSONNumber(Int64(skipped))),
+                ]))
+        }
+    }
+
+    /// The run id of the k-th record of a large intersection: a UUID-shaped digest of the exchange's run and k.
+    static func derivedRunId(_ run: UUID, _ k: Int) -> String {
+        let hex = Array(EventHash.sha256Hex(of: "\(run.uuidString.lowercased())/\(k)").prefix(32))
+        let text = String(hex)
+        func part(_ a: Int, _ b: Int) -> String { String(text.dropFirst(a).prefix(b - a)) }
+        return "\(part(0, 8))-\(part(8, 12))-4\(part(13, 16))-8\(part(17, 20))-\(part(20, 32))"
+    }
+}
