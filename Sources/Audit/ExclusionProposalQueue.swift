@@ -101,12 +101,15 @@ public struct ExclusionProposalQueue: Sendable {
               WHERE p.event_type = 'ExclusionProposed'
                 AND ($1::text IS NULL OR p.data->>'programmeId' = $1)
                 AND ($2::text IS NULL OR p.data->>'proposalId' = $2)
+            ), streams AS (
+              SELECT stream_id FROM proposed
+              UNION
+              SELECT 'household-' || household_id FROM proposed
             )
             SELECT \(EventStore.selectColumns)
-            FROM event_store.events e
-            WHERE e.stream_id IN (SELECT stream_id FROM proposed)
-               OR (e.stream_id IN (SELECT 'household-' || household_id FROM proposed)
-                   AND e.event_type IN ('HouseholdRegistered', 'HouseholdRelocated'))
+            FROM streams s
+            JOIN event_store.events e ON e.stream_id = s.stream_id
+            WHERE e.stream_id LIKE 'beneficiary-%' OR e.event_type IN ('HouseholdRegistered', 'HouseholdRelocated')
             ORDER BY e.stream_id, e.stream_version
             """, [programmeId?.rawValue, proposalId?.rawValue])
         var streams: [String: [any DomainEvent]] = [:]
