@@ -198,7 +198,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DaftarCLITests",
-            dependencies: ["daftar", "DaftarTesting", "EventStore", "Postgres", "DaftarJSON"],
+            dependencies: ["daftar", "DaftarTesting", "EventStore", "Postgres", "DaftarJSON", "Benefits", "BenefitsLedger"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

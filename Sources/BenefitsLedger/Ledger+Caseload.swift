@@ -67,6 +67,41 @@ extension Ledger {
         return try await bulkAppend(requests, decision: decision)
     }
 
+    /// Proposes the exclusions a recorded cross-match run leads to, with the store's bulk append.
+    ///
+    /// Reads the programme (its cross-match exclusion rule) and the run, then the beneficiary stream
+    /// of each household the run has hits on, decides with
+    /// ``ProposeExclusions/decide(programme:run:beneficiaries:)``, and appends one request per
+    /// proposal to the beneficiary stream under `<idempotencyKey>/<householdId>`. Running it again
+    /// with the same key appends nothing new; with a new key, nothing either: a run proposes a
+    /// household once.
+    /// - Parameters:
+    ///   - run: the programme, the run, who proposes and when.
+    ///   - metadata: recorded on every event (its `ruleVersion` may name the exclusion rule's).
+    ///   - idempotencyKey: the run's key.
+    /// - Returns: the proposals, the households skipped and why, and the counts appended.
+    /// - Throws: ``DomainRejection`` `unknown_programme`, `unknown_cross_match_run`, `no_exclusion_rule_in_force`,
+    ///   `effective_date_too_early` (nothing appended); ``EventStoreError`` from a bulk append.
+    public func proposeExclusions(_ run: ProposeExclusions, metadata: EventMetadata, idempotencyKey: String) async throws
+        -> CaseloadOutcome<ExclusionProposed>
+    {
+        let programme = Programme(events: try await read(BenefitsStream.programme(run.programmeId), cuttingAt: idempotencyKey).events)
+        let matchRun = CrossMatchRun(events: try await read(BenefitsStream.crossMatch(run.crossMatchRunId), cuttingAt: idempotencyKey).events)
+        let households = Ledger.unique(matchRun.hits.values.map(\.householdId).sorted())
+        let loaded = try await concurrentMap(households) { [self] householdId in
+            let beneficiary = try await read(BeneficiaryKey(run.programmeId, householdId).stream, cuttingAt: Ledger.requestKey(idempotencyKey, householdId))
+            return (householdId, Beneficiary(events: beneficiary.events), beneficiary.version)
+        }
+        let decision = try run.decide(
+            programme: programme, run: matchRun, beneficiaries: Dictionary(uniqueKeysWithValues: loaded.map { ($0.0, $0.1) }))
+        let versions = Dictionary(uniqueKeysWithValues: loaded.map { (BeneficiaryKey(run.programmeId, $0.0).stream, $0.2) })
+        let requests = try decision.decided.map { event throws(EventStoreError) in
+            try Ledger.appendRequest(
+                [event], versions: versions, metadata: metadata, idempotencyKey: Ledger.requestKey(idempotencyKey, event.householdId))
+        }
+        return try await bulkAppend(requests, decision: decision)
+    }
+
     func bulkAppend<Event>(_ requests: [AppendRequest], decision: CaseloadDecision<Event>) async throws -> CaseloadOutcome<Event> {
         var appended = 0
         var duplicates = 0

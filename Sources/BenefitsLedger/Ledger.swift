@@ -21,9 +21,10 @@ import EventStore
 /// programme's rules when enrolling, say) are not locked: a decision may read a rule published a
 /// moment before, which is the same as having decided a moment earlier.
 ///
-/// **Caseloads.** ``schedulePayments(_:metadata:idempotencyKey:)`` and
-/// ``grantTopUps(_:metadata:idempotencyKey:)`` decide for many households at once and append with
-/// the store's bulk append, one request per household under `<key>/<householdId>`.
+/// **Caseloads.** ``schedulePayments(_:metadata:idempotencyKey:)``,
+/// ``grantTopUps(_:metadata:idempotencyKey:)`` and ``proposeExclusions(_:metadata:idempotencyKey:)``
+/// decide for many households at once and append with the store's bulk append, one request per
+/// household under `<key>/<householdId>`.
 ///
 /// The store must check appends against the ``BenefitsCatalogue``: every event is validated
 /// against its JSON Schema before it reaches the database.

@@ -12,7 +12,8 @@ struct Daftar: AsyncParsableCommand {
             """,
         subcommands: [
             DemoCommand.self, GenerateCommand.self, DBCommand.self, MigrateCommand.self, EventsCommand.self, SealCommand.self, KeysCommand.self,
-            VerifyCommand.self, AuditCommand.self, HistoryCommand.self, ExplainCommand.self, RebuildCommand.self, ProjectionsCommand.self, PlanCommand.self, PersonsCommand.self, MatchCommand.self, BenchCommand.self,
+            VerifyCommand.self, AuditCommand.self, HistoryCommand.self, ExplainCommand.self, RebuildCommand.self, ProjectionsCommand.self, PlanCommand.self,
+            PersonsCommand.self, MatchCommand.self, ProposalsCommand.self, BenchCommand.self,
         ]
     )
 }

@@ -1,3 +1,4 @@
+import Benefits
 import DaftarJSON
 import EventStore
 import Foundation
@@ -40,6 +41,12 @@ enum Terminal {
             if let f = e.field { object["field"] = .string(f) }
             if let r = e.rule { object["rule"] = .string(r) }
             exit = e.exitCode
+        case let e as DomainRejection:
+            object = [
+                "code": .string(e.code.rawValue), "message": .string(e.message), "field": .string(e.field), "rule": .string(e.rule),
+                "value": .string(e.value),
+            ]
+            exit = 1
         case let e as EventStoreError:
             object = ["code": .string(e.code.rawValue), "message": .string(e.message)]
             if let f = e.field { object["field"] = .string(f) }
