@@ -86,6 +86,25 @@ import Testing
         ).rows[0]
         #expect(recorded[0] == "1" && recorded[1] == "13" && recorded[2] == "10")
 
+        // Maker–checker: the analyst who started the run cannot decide its proposals; a checker can.
+        let proposal = try #require(
+            try await conn.query("SELECT data->>'proposalId' FROM event_store.events WHERE event_type = 'ExclusionProposed' AND data->>'evidenceRef' LIKE 'psi:banks:%' ORDER BY position LIMIT 1")
+                .rows.first?[0])
+        let maker = try await cli.run(["proposals", "decide", proposal, "--approve", "--reason", "evidence-confirmed", "--actor", "user:analyst.molsa"])
+        #expect(maker.status == 1)
+        #expect(maker.errorJSON?["code"] == "maker_checker_violation", "\(maker.stderr)")
+        let checker = try await cli.run(["proposals", "decide", proposal, "--approve", "--reason", "evidence-confirmed", "--actor", "user:checker.molsa"])
+        #expect(checker.status == 0, "\(checker.stderr)")
+        let excluded = try await conn.query(
+            """
+            SELECT (SELECT count(*) FROM event_store.events WHERE event_type = 'BeneficiaryExcluded' AND data->>'proposalId' = $1),
+                   (SELECT count(*) FROM event_store.events WHERE event_type = 'OverpaymentIdentified'
+                      AND data->>'householdId' = (SELECT data->>'householdId' FROM event_store.events WHERE data->>'proposalId' = $1 LIMIT 1))
+            """, [proposal]
+        ).rows[0]
+        #expect(excluded[0] == "1")
+        #expect(Int(excluded[1] ?? "0")! >= 1, "excluded from the extract of 15 March: April's payment was an overpayment")
+
         // The run's secret is gone: finishing again is refused.
         let again = try await cli.run(["match", "finish", file2, "--actor", "user:analyst.molsa", "--home", home])
         #expect(again.status == 1)
