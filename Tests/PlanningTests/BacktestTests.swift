@@ -9,7 +9,7 @@ import Testing
 
 /// The baseline against what the demo country actually scheduled: projected from the ledger as known
 /// at the close of month 6, months 7–12 are compared with `reporting.cost`.
-@Suite struct BacktestTests {
+@Suite(.serialized) struct BacktestTests {
     /// One month and governorate (or the whole country, governorate `nil`): projected and actual scheduled amounts.
     struct Comparison: CustomStringConvertible {
         var month: PaymentCycle
@@ -26,7 +26,7 @@ import Testing
         }
     }
 
-    static let households = 12_000
+    static let households = 8_000
 
     /// Projects months 7–12 from the close of month 6 and compares them with `reporting.cost`.
     static func backtest(_ configuration: DemoCountryConfiguration) async throws -> (national: [Comparison], governorates: [Comparison], result: PlanResult) {
