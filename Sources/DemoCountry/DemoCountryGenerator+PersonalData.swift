@@ -36,6 +36,8 @@ extension DemoCountryGenerator {
 
     /// The bank loan above which a household is excluded (the rule's threshold), IQD.
     public static let loanThresholdMinor: Int64 = 50_000_000
+    /// The first model year the rule counts as a recent vehicle (the traffic directorate holds 2018–2025).
+    public static let recentModelYear = 2018
     /// Enrolled households the bank holds with a loan below the rule's threshold, per 10,000 (assumption):
     /// they match, and the rule proposes nothing for them.
     public static let smallLoansPer10k = 15
@@ -43,7 +45,7 @@ extension DemoCountryGenerator {
     /// The programme's cross-match exclusion rule for the seven partners (calibration §8's reasons),
     /// every criterion effective from the partner's extract: a bank loan above
     /// ``loanThresholdMinor``; a fuel station, gas-filling plant or generator; a government or
-    /// security-forces salary; a state pension; a recent vehicle; a recorded death; a commercial registration.
+    /// security-forces salary; a state pension; a vehicle of ``recentModelYear`` or later; a recorded death; a commercial registration.
     /// - Parameter version: the rule's version (1 for the first).
     public static func crossMatchExclusionRule(version: Int = 1) -> PublishCrossMatchExclusionRule {
         typealias Criterion = CrossMatchExclusionRulePublished.Criterion
@@ -58,7 +60,9 @@ extension DemoCountryGenerator {
             .init(sourceRegistry: .governmentPayroll, indicator: .onGovernmentPayroll, reason: .crossMatchGovernmentSalary, effective: .snapshotDate),
             .init(sourceRegistry: .governmentPayroll, indicator: .onSecurityForcesPayroll, reason: .crossMatchGovernmentSalary, effective: .snapshotDate),
             .init(sourceRegistry: .statePensions, indicator: .receivesStatePension, reason: .crossMatchStatePension, effective: .snapshotDate),
-            .init(sourceRegistry: .vehicleRegistry, indicator: .ownsRecentVehicle, reason: .crossMatchVehicleOwnership, effective: .snapshotDate),
+            .init(
+                sourceRegistry: .vehicleRegistry, indicator: .ownsRecentVehicle, vehicleModelYearFrom: recentModelYear, reason: .crossMatchVehicleOwnership,
+                effective: .snapshotDate),
             .init(sourceRegistry: .civilStatusDeaths, indicator: .recordedDeceased, reason: .deceased, effective: .snapshotDate),
             .init(
                 sourceRegistry: .commercialRegistry, indicator: .holdsCommercialRegistration, reason: .crossMatchCommercialRegistration,
@@ -152,7 +156,7 @@ extension DemoCountryGenerator {
     /// rate for its reason (``CountryCalibration/exclusionsPer10k``), through its head, with an
     /// indicator `daftar match partner` reads: a loan `loanAboveThreshold:<60–249 m>:50000000`, a fuel
     /// station, gas-filling plant or generator, a government (or security-forces) salary with its
-    /// amount, a state pension of 400,000–999,999, a recent vehicle, a recorded death, a commercial
+    /// amount, a state pension of 400,000–999,999, a recent vehicle `ownsRecentVehicle:<2018–2025>`, a recorded death, a commercial
     /// registration. The bank also holds ``smallLoansPer10k`` households with loans below the rule's
     /// threshold. Each partner holds as many ids again of persons not in the registry (`29…`). The same
     /// for a seed and configuration.
@@ -192,7 +196,7 @@ extension DemoCountryGenerator {
         case .crossMatchGovernmentSalary:
             "\(random.chance(perMillion: 750_000) ? "onGovernmentPayroll" : "onSecurityForcesPayroll"):\(Int64(500 + random.below(2000)) * 1_000)"
         case .crossMatchStatePension: "receivesStatePension:\(400_000 + random.below(600_000))"
-        case .crossMatchVehicleOwnership: "ownsRecentVehicle"
+        case .crossMatchVehicleOwnership: "ownsRecentVehicle:\(2018 + random.below(8))"
         case .deceased: "recordedDeceased"
         default: "holdsCommercialRegistration"
         }
