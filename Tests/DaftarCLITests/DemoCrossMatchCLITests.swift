@@ -63,6 +63,9 @@ import Testing
         #expect(try await count("BeneficiaryExcluded", "data->>'decidedBy' = 'user:analyst.molsa'") == 0)
         #expect(try await count("OverpaymentIdentified", "data->>'cause' = 'retroactiveExclusion'") > 0)
         #expect(try await count("ExclusionAppealed") == 0)
+        // The traffic directorate's hits carry the model year (`ownsRecentVehicle:2021`), as the hit's schema requires.
+        #expect(try await count("CrossMatchHitRecorded", "data->>'indicator' = 'ownsRecentVehicle' AND (data->>'vehicleModelYear')::int >= 2018") > 0)
+        #expect(try await count("CrossMatchHitRecorded", "data->>'indicator' = 'ownsRecentVehicle' AND data->>'vehicleModelYear' IS NULL") == 0)
 
         // No national id and no name of the vault's persons is in any event.
         let persons = Self.path("persons.csv")
