@@ -15,6 +15,9 @@ public struct DemoCountryConfiguration: Sendable, Hashable {
     public let topUp: TopUpPlan
     /// A published change of the benefit schedule: none unless told.
     public let scheduleChange: ScheduleChangePlan?
+    /// How the month-4 cross-match is done: in memory by the generator (the default), or left to the
+    /// real private-set-intersection protocol against partner files (``CrossMatchPlan``).
+    public let crossMatch: CrossMatchPlan
 
     /// The largest country: household ids carry eight digits.
     public static let maximumHouseholds = 50_000_000
@@ -26,10 +29,12 @@ public struct DemoCountryConfiguration: Sendable, Hashable {
     ///   - months: 1 through 120.
     ///   - topUp: when the emergency top-up is declared; a ``TopUpPlan/month(_:)`` is 1 through `months`.
     ///   - scheduleChange: a change of the benefit schedule, published in one of the run's months.
+    ///   - crossMatch: how the cross-match is done: ``CrossMatchPlan/inMemory`` unless told.
     /// - Throws: ``DemoCountryError`` `invalid_option` naming `households`, `months`, `topUp` or
     ///   `scheduleChange.publishedInMonth`.
     public init(
-        seed: UInt64, households: Int, months: Int, topUp: TopUpPlan = .standard, scheduleChange: ScheduleChangePlan? = nil
+        seed: UInt64, households: Int, months: Int, topUp: TopUpPlan = .standard, scheduleChange: ScheduleChangePlan? = nil,
+        crossMatch: CrossMatchPlan = .inMemory
     ) throws(DemoCountryError) {
         guard households >= 1, households <= Self.maximumHouseholds else {
             throw DemoCountryError(
@@ -53,6 +58,7 @@ public struct DemoCountryConfiguration: Sendable, Hashable {
         self.months = months
         self.topUp = topUp
         self.scheduleChange = scheduleChange
+        self.crossMatch = crossMatch
     }
 
     /// The month the emergency top-up is declared in, or `nil` when there is none.
@@ -61,13 +67,15 @@ public struct DemoCountryConfiguration: Sendable, Hashable {
     /// The prefix of every idempotency key: `demo-<seed>-<households>x<months>`, followed by what sets
     /// the country apart from the standard one of that size: `-topup<N>` when the top-up falls in
     /// another month than the standard one, `-notopup` when there is none, and `-schedule<P>to<E>`
-    /// with a schedule change (and a digest of its tables when they are not the suggested ones). A
+    /// with a schedule change (and a digest of its tables when they are not the suggested ones), `-psi`
+    /// when the cross-match is left to the private-set-intersection protocol. A
     /// different country never reuses a key of another; the same country (a ``TopUpPlan/month(_:)``
     /// that is the standard month) keeps the standard keys, so loading it again appends nothing.
     public var keyPrefix: String {
         var prefix = "demo-\(seed)-\(households)x\(months)"
         if topUpMonth != TopUpPlan.standardMonth(in: months) { prefix += topUpMonth.map { "-topup\($0)" } ?? "-notopup" }
         if let change = scheduleChange { prefix += change.keySuffix }
+        if crossMatch == .privateSetIntersection { prefix += "-psi" }
         return prefix
     }
 

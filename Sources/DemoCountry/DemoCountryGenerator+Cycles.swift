@@ -24,7 +24,7 @@ extension DemoCountryGenerator {
                 programmeId: Self.programmeId, cycle: cycle, enrolmentDate: cycle.firstDay, windowOpensOn: day(cycle, 5),
                 windowClosesOn: day(cycle, 25)), Self.paymentRun)
         try await pay(cycle)
-        if m == crossMatchMonth { try await crossMatch(m, cycle) }
+        if m == crossMatchMonth, configuration.crossMatch == .inMemory { try await crossMatch(m, cycle) }
         try await runAgenda(through: cycle.lastDay)
         if cycle.month == 12 && m < configuration.months {
             try await allocateBudget(fiscalYear: cycle.year + 1, decidedOn: day(cycle, 20))

@@ -25,7 +25,12 @@ struct DemoCommand: AsyncParsableCommand {
             with failures, reversals, exits, a cross-match exclusion run, appeals and an emergency \
             top-up, every event decided by the benefits domain. Running it again appends nothing. \
             --top-up-month moves the top-up or leaves it out; --schedule-change publishes a second \
-            benefit schedule and pays it from its effective month. A database holds one country.
+            benefit schedule and pays it from its effective month. --cross-match psi leaves the \
+            exclusions to the real protocol: every registered person goes into the vault, the \
+            programme publishes its cross-match exclusion rule, the seven partner ministries' files are \
+            matched by private set intersection (analyst user:analyst.molsa), and a checker \
+            (user:checker.molsa) decides every proposal, retroactively from the extracts' date, after \
+            the analyst is refused (maker–checker). A database holds one country.
             """)
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Households to register.") var households: Int = 2000
@@ -40,15 +45,22 @@ struct DemoCommand: AsyncParsableCommand {
             let uri = try await database.connect(migrate: false)
             try await Self.migrate(uri)
             let store = try database.store(uri, connections: 2)
-            let load = try await Self.load(configuration, into: store)
+            let generator = DemoCountryGenerator(configuration)
+            let load = try await Self.load(generator, into: store)
             await store.pool.close()
+            var crossMatch: CrossMatchByPSI?
+            if configuration.crossMatch == .privateSetIntersection {
+                crossMatch = try await Self.crossMatchByPSI(generator, uri: uri, database: database)
+            }
             let projecting = ContinuousClock.now
             try await Self.project(uri)
             let projected = ContinuousClock.now - projecting
             let conn = try await PostgresConnection.connect(uri)
             let views = try await DemoReport.lines(conn, programme: DemoCountryGenerator.programmeId.rawValue)
+            var crossMatchLines: [String]?
+            if let crossMatch { crossMatchLines = try await Self.crossMatchReport(crossMatch, conn) }
             await conn.close()
-            Self.printReport(load, views: views, elapsed: ContinuousClock.now - started)
+            Self.printReport(load, views: views, crossMatch: crossMatchLines, elapsed: ContinuousClock.now - started)
             Self.printTiming(load, projected: projected, events: try await Self.eventCount(uri))
         }
     }
@@ -85,6 +97,12 @@ struct DemoCommand: AsyncParsableCommand {
     /// Generates the country and appends it with the store's bulk append, a chunk per transaction.
     /// - Throws: `another_demo_loaded` when the database holds a country of another seed or size.
     static func load(_ configuration: DemoCountryConfiguration, into store: EventStore) async throws -> Load {
+        try await load(DemoCountryGenerator(configuration), into: store)
+    }
+
+    /// ``load(_:into:)`` with a generator, which keeps the country it generated (for the cross-match).
+    static func load(_ generator: DemoCountryGenerator, into store: EventStore) async throws -> Load {
+        let configuration = generator.configuration
         let programme = try await store.readStream("programme-\(DemoCountryGenerator.programmeId)")
         if let first = programme.first, first.idempotencyKey != "\(configuration.keyPrefix)/1" {
             throw CLIError(
@@ -92,7 +110,6 @@ struct DemoCommand: AsyncParsableCommand {
                 message: "this database holds another demo country (\(first.idempotencyKey.split(separator: "/").first ?? "")); use another --home or database",
                 field: "seed", rule: "one demo country per database")
         }
-        let generator = DemoCountryGenerator(configuration)
         let progress = ProgressBar("demo", total: generator.progressTotal, unit: "steps")
         var appended = 0
         var duplicates = 0
@@ -136,7 +153,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     /// The report: what the generator's own summary says. (A report from the reporting views, after
     /// projection, is to come.)
-    static func printReport(_ load: Load, views: [String], elapsed: Duration) {
+    static func printReport(_ load: Load, views: [String], crossMatch: [String]? = nil, elapsed: Duration) {
         let s = load.summary
         func pct(_ a: Int, _ b: Int) -> String { b == 0 ? "–" : String(format: "%.1f %%", Double(a) * 100 / Double(b)) }
         var out: [String] = []
@@ -155,11 +172,15 @@ struct DemoCommand: AsyncParsableCommand {
         out.append("")
         out += views
         out.append("")
-        out.append("Cross-match: \(s.crossMatchHits) hits, \(s.proposalsDismissed) dismissed, \(s.excluded) excluded (\(s.retroactiveExclusions) retroactively, \(s.overpaymentsIdentified) overpaid cycles)")
-        for (reason, n) in s.excludedByReason.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            out.append("  \(reason.rawValue): \(n)")
+        if let crossMatch {
+            out += crossMatch
+        } else {
+            out.append("Cross-match: \(s.crossMatchHits) hits, \(s.proposalsDismissed) dismissed, \(s.excluded) excluded (\(s.retroactiveExclusions) retroactively, \(s.overpaymentsIdentified) overpaid cycles)")
+            for (reason, n) in s.excludedByReason.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                out.append("  \(reason.rawValue): \(n)")
+            }
+            out.append("Appeals: \(s.appeals) filed, \(s.reinstated) reinstated, \(s.appealsRejected) rejected")
         }
-        out.append("Appeals: \(s.appeals) filed, \(s.reinstated) reinstated, \(s.appealsRejected) rejected")
         if s.topUpGovernorates.isEmpty {
             out.append("Emergency top-up: none")
         } else {

@@ -12,17 +12,29 @@ struct GenerateCommand: AsyncParsableCommand {
             Deterministic: the same seed, households, months and options give the same file, byte for \
             byte. Events are decided by the benefits domain in memory and streamed to the file. \
             --top-up-month moves the emergency top-up or leaves it out; --schedule-change publishes a \
-            second benefit schedule and pays it from its effective month.
+            second benefit schedule and pays it from its effective month. With --cross-match psi the \
+            generator leaves the cross-match to the private set intersection: --persons writes every \
+            registered person's synthetic personal data for 'daftar persons import', and --partner-files \
+            writes each partner ministry's CSV (DIR/<partner>.csv, national_id,indicator) for 'daftar \
+            match partner'.
             """)
     @Option(help: "Households to register (1 … 50,000,000).") var households: Int
     @Option(help: "Monthly payment cycles from January 2025 (1 … 120).") var months: Int
     @Option(help: "The seed every draw derives from.") var seed: UInt64 = 1
     @Option(help: "The NDJSON file to write.") var out: String
     @OptionGroup var country: DemoCountryOptions
+    @Option(help: "Also write every registered person as a CSV for 'daftar persons import' (synthetic names and national ids).") var persons: String?
+    @Option(help: "Also write each partner ministry's CSV, <DIR>/<partner>.csv, for 'daftar match partner' (needs --cross-match psi).")
+    var partnerFiles: String?
 
     func run() async throws {
         try await reportingErrors {
             let configuration = try country.configuration(seed: seed, households: households, months: months)
+            if partnerFiles != nil, configuration.crossMatch != .privateSetIntersection {
+                throw CLIError(
+                    code: "invalid_option", message: "partner-files: needs --cross-match psi (the generator's own cross-match would exclude them already)",
+                    field: "partner-files", rule: "requires")
+            }
             guard FileManager.default.createFile(atPath: out, contents: nil), let file = FileHandle(forWritingAtPath: out) else {
                 throw CLIError(code: "invalid_option", message: "out: cannot write \(out)", field: "out", rule: "writable")
             }
@@ -48,11 +60,31 @@ struct GenerateCommand: AsyncParsableCommand {
             try file.write(contentsOf: bytes)
             try file.close()
             progress.finish(generator.progressTotal)
+            var written: [String] = []
+            if let persons {
+                try Self.write(generator.personsCSV(), to: persons, field: "persons")
+                written.append(persons)
+            }
+            if let partnerFiles {
+                try FileManager.default.createDirectory(atPath: partnerFiles, withIntermediateDirectories: true)
+                for (partner, csv) in generator.partnerFiles().sorted(by: { $0.key < $1.key }) {
+                    let path = (partnerFiles as NSString).appendingPathComponent("\(partner).csv")
+                    try Self.write(csv, to: path, field: "partner-files")
+                    written.append(path)
+                }
+            }
+            for path in written { Terminal.note("Wrote \(path)") }
             Terminal.emit([
                 "file": .string(out), "lines": .number(.init(Int64(lines))), "requests": .number(.init(Int64(summary.requests))),
                 "events": .number(.init(Int64(summary.events))), "households": .number(.init(Int64(summary.households))),
                 "enrolled": .number(.init(Int64(summary.enrolled))),
             ])
+        }
+    }
+
+    static func write(_ text: String, to path: String, field: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            throw CLIError(code: "invalid_option", message: "\(field): cannot write \(path)", field: field, rule: "writable")
         }
     }
 }

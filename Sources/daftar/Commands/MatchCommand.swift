@@ -80,25 +80,17 @@ struct MatchStartCommand: AsyncParsableCommand {
             }
             try PersonVault.checkActor(actor)
             let uri = try await database.connect()
-            let persons = try await MatchCommand.enrolledPersons(uri, programme: programme)
             let vault = try await database.vault(uri, key: .read)
-            let runId = UUID()
-            let ids = try await vault.nationalIds(of: persons.map(\.personId), actor: actor, purpose: "crossmatch:\(partner):\(runId.uuidString.lowercased())")
-            let started = try await RegistryRun.start(persons: ids, partner: partner, run: runId)
-            let state = started.run.state
-            try await MatchRunStore(pool: vault.pool, masterKey: vault.masterKey).save(
-                MatchRunStore.Run(
-                    runId: runId, partner: partner, programmeId: programme, startedBy: actor, persons: ids.count, fileSHA256: state.fileSHA256,
-                    isFinished: false)
-            ) { state.sealed(with: $0) }
+            let started = try await MatchCommand.start(uri: uri, vault: vault, partner: partner, programme: programme, actor: actor)
+            let runId = started.runId
             let path = out ?? "match-\(partner)-\(runId.uuidString.lowercased()).ndjson"
             try MatchCommand.write(started.file, to: path, field: "out")
-            Terminal.note("Wrote \(path): \(ids.count - started.rejected.count) blinded ids for \(partner); send it to them, keep nothing else")
+            Terminal.note("Wrote \(path): \(started.withNationalId - started.rejected) blinded ids for \(partner); send it to them, keep nothing else")
             Terminal.emit(
                 JSONValue.object([
                     "run": .string(runId.uuidString.lowercased()), "partner": .string(partner), "file": .string(path),
-                    "enrolledPersons": .number(JSONNumber(Int64(persons.count))), "withNationalId": .number(JSONNumber(Int64(ids.count))),
-                    "rejected": .number(JSONNumber(Int64(started.rejected.count))),
+                    "enrolledPersons": .number(JSONNumber(Int64(started.enrolledPersons))), "withNationalId": .number(JSONNumber(Int64(started.withNationalId))),
+                    "rejected": .number(JSONNumber(Int64(started.rejected))),
                 ]))
         }
     }
@@ -109,7 +101,7 @@ struct MatchPartnerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "partner",
         abstract: "Answer a registry's file 1 with the partner's own ids blinded (file 2). Runs offline: no database, no raw id leaves.",
-        discussion: "The CSV is UTF-8 with a header national_id,indicator; an indicator is a code such as ownsFuelStation, receivesStatePension:450000 or loanAboveThreshold:75000000:50000000 (the amount, then the threshold it exceeds).")
+        discussion: "The CSV is UTF-8 with a header national_id,indicator; an indicator is a code such as ownsFuelStation, receivesStatePension:450000, ownsRecentVehicle:2021 (the model year) or loanAboveThreshold:75000000:50000000 (the amount, then the threshold it exceeds).")
     @Option(help: "File 1, as received from the registry.") var input: String
     @Option(help: "The partner's CSV: national_id,indicator.") var ids: String
     @Option(help: "Where to write file 2.") var out: String
@@ -117,14 +109,8 @@ struct MatchPartnerCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let report = try PartnerCSV.read(try MatchCommand.read(ids, field: "ids"))
-            guard report.rejected.isEmpty else {
-                for rejected in report.rejected { Terminal.note("rejected: \(rejected)") }
-                throw CLIError(
-                    code: "invalid_input", message: "ids: \(report.rejected.count) row(s) rejected (listed above); nothing was written", field: "ids",
-                    rule: "rows")
-            }
-            let response = try await PartnerRun.respond(to: try MatchCommand.read(input, field: "input"), rows: report.partnerRows, partner: partner)
+            let response = try await MatchCommand.answer(
+                try MatchCommand.read(input, field: "input"), csv: try MatchCommand.read(ids, field: "ids"), partner: partner)
             try MatchCommand.write(response.file, to: out, field: "out")
             Terminal.emit(
                 JSONValue.object([
@@ -157,79 +143,18 @@ struct MatchFinishCommand: AsyncParsableCommand {
             try PersonVault.checkActor(actor)
             if let snapshotOn { _ = try BusinessDate(parsing: snapshotOn, field: "snapshotOn") }
             let data = try MatchCommand.read(file, field: "file")
-            let header = try ExchangeFile.readPartner(data).header
             let uri = try await database.connect()
             let vault = try await database.vault(uri, key: .read)
-            let store = MatchRunStore(pool: vault.pool, masterKey: vault.masterKey)
-            let (run, sealed) = try await store.open(header.run)
-            guard let sealed else {
-                throw CLIError(
-                    code: "run_finished", message: "file: run \(header.run.uuidString.lowercased()) was already finished; its secret is gone",
-                    field: "file", rule: "open")
-            }
-            guard let source = MatchCommand.partners[run.partner] else {
-                throw CLIError(code: "invalid_input", message: "file: unknown partner \(run.partner)", field: "partner", rule: "enum")
-            }
-            let matches = try await RegistryRun(resuming: try RegistryRun.State.open(sealed.sealed, with: sealed.key)).finish(partnerFile: data)
-            let households = Dictionary(
-                try await MatchCommand.enrolledPersons(uri, programme: run.programmeId).map { ($0.personId, $0.householdId) }, uniquingKeysWith: { a, _ in a })
-            // Every indicator is read before anything is recorded: nothing is half-applied.
-            var hits: [RecordCrossMatchRun.Hit] = []
-            for (n, match) in matches.enumerated() {
-                guard let household = households[match.personID] else { continue }
-                // `code`, `code:amount` or `code:amount:threshold` (a loan above the partner's reporting threshold).
-                let parts = match.indicator.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
-                let amounts = parts.dropFirst().map { Int64($0) }
-                guard let indicator = CrossMatchIndicator(rawValue: parts[0]), amounts.allSatisfy({ ($0 ?? -1) >= 0 }),
-                    indicator != .loanAboveThreshold || amounts.count == 2
-                else {
-                    throw CLIError(
-                        code: "invalid_input",
-                        message: "file: the partner's indicator \"\(match.indicator)\" is not a code such as ownsFuelStation, receivesStatePension:450000 or "
-                            + "loanAboveThreshold:75000000:50000000 (amount, then the threshold it exceeds); nothing was recorded",
-                        field: "indicator", rule: "enum")
-                }
-                let id = EventHash.sha256Hex(of: "\(run.runId)/\(match.personID)").prefix(20).uppercased()
-                let amount = amounts.first ?? nil
-                let threshold = amounts.count == 2 ? amounts[1] : nil
-                hits.append(
-                    RecordCrossMatchRun.Hit(
-                        hitId: CrossMatchHitID("HIT-\(id)"), householdId: HouseholdID(household), personId: PersonID(match.personID), indicator: indicator,
-                        evidenceRef: EvidenceReference("psi:\(run.partner):\(run.runId.uuidString.lowercased().prefix(8))/\(n + 1)"),
-                        measuredAmountMinor: amount, thresholdAmountMinor: threshold, currency: amount == nil ? nil : .iqd))
-            }
             let ledger = try Ledger(store: database.store(uri))
-            var metadata = EventMetadata(actor: actor)
-            metadata.reason = "cross-match:\(run.partner)"
             let now = UTCTimestamp(text: EventTime.rfc3339(micros: Int64(Date().timeIntervalSince1970 * 1_000_000)))!
-            let today = BusinessDate.today()
-            let snapshot = try snapshotOn.map { try BusinessDate(parsing: $0, field: "snapshotOn") } ?? today
-            var proposed = 0
-            var skipped = 0
-            let chunks = hits.isEmpty ? [[]] : stride(from: 0, to: hits.count, by: Self.hitsPerRecord).map { Array(hits[$0..<min($0 + Self.hitsPerRecord, hits.count)]) }
-            for (k, chunk) in chunks.enumerated() {
-                let runId = CrossMatchRunID(k == 0 ? run.runId.uuidString.lowercased() : Self.derivedRunId(run.runId, k))
-                let command = RecordCrossMatchRun(
-                    crossMatchRunId: runId, programmeId: ProgrammeID(run.programmeId), sourceRegistry: source, sourceSnapshotOn: snapshot,
-                    matchMethod: .dhPsiX25519, keyVersion: 1,
-                    counts: .init(
-                        recordsSubmitted: run.persons, recordsInSource: header.partnerCount, hits: chunk.count,
-                        personsWithHits: Set(chunk.compactMap(\.personId)).count, householdsWithHits: Set(chunk.map(\.householdId)).count),
-                    startedAt: UTCTimestamp(text: run.startedAt) ?? now, completedAt: now, startedBy: ActorID(run.startedBy), hits: chunk)
-                _ = try await ledger.handle(command, metadata: metadata, idempotencyKey: "match-finish/\(runId)")
-                if !chunk.isEmpty {
-                    let outcome = try await ledger.proposeExclusions(
-                        ProposeExclusions(programmeId: ProgrammeID(run.programmeId), crossMatchRunId: runId, proposedBy: ActorID(actor), proposedOn: today),
-                        metadata: metadata, idempotencyKey: "match-proposals/\(runId)")
-                    proposed += outcome.decision.decided.count
-                    skipped += outcome.decision.skipped.count
-                }
-            }
-            try await store.finish(run.runId, finishedBy: actor, matched: matches.count)
+            let snapshot = try snapshotOn.map { try BusinessDate(parsing: $0, field: "snapshotOn") }
+            let finished = try await Self.finish(data, uri: uri, vault: vault, ledger: ledger, actor: actor, snapshotOn: snapshot, now: now)
+            let run = finished.run
+            let (matches, hits, proposed, skipped) = (finished.matchedPersons, finished.hits, finished.proposals.count, finished.householdsNotProposed)
             Terminal.emit(
                 JSONValue.object([
-                    "run": .string(run.runId.uuidString.lowercased()), "partner": .string(run.partner), "matchedPersons": .number(JSONNumber(Int64(matches.count))),
-                    "hits": .number(JSONNumber(Int64(hits.count))), "proposals": .number(JSONNumber(Int64(proposed))),
+                    "run": .string(run.runId.uuidString.lowercased()), "partner": .string(run.partner), "matchedPersons": .number(JSONNumber(Int64(matches))),
+                    "hits": .number(JSONNumber(Int64(hits))), "proposals": .number(JSONNumber(Int64(proposed))),
                     "householdsNotProposed": .number(JSONNumber(Int64(skipped))),
                 ]))
         }

@@ -16,13 +16,21 @@ struct DemoCountryOptions: ParsableArguments {
             valueName: "PUBLISHED:EFFECTIVE"))
     var scheduleChange: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "How the month-4 cross-match is done: 'in-memory' by the generator (default), or 'psi': left to the private set intersection with partner files.",
+            valueName: "in-memory|psi"))
+    var crossMatch: String?
+
     /// A checked configuration, its errors naming the option (`households`, `months`, `top-up-month`, `schedule-change`).
     /// - Throws: ``CLIError`` `invalid_option`.
     func configuration(seed: UInt64, households: Int, months: Int) throws -> DemoCountryConfiguration {
         let topUp = try self.topUp()
         let change = try self.change()
+        let plan = try self.crossMatchPlan()
         do {
-            return try DemoCountryConfiguration(seed: seed, households: households, months: months, topUp: topUp, scheduleChange: change)
+            return try DemoCountryConfiguration(
+                seed: seed, households: households, months: months, topUp: topUp, scheduleChange: change, crossMatch: plan)
         } catch {
             throw Self.cliError(error)
         }
@@ -38,6 +46,17 @@ struct DemoCountryOptions: ParsableArguments {
                 field: "top-up-month", rule: "format")
         }
         return .month(month)
+    }
+
+    /// `--cross-match`: `in-memory` or `psi`.
+    func crossMatchPlan() throws -> CrossMatchPlan {
+        switch crossMatch?.lowercased() {
+        case nil, "in-memory": return .inMemory
+        case "psi": return .privateSetIntersection
+        case let other?:
+            throw CLIError(
+                code: "invalid_option", message: "cross-match: expected 'in-memory' or 'psi', got '\(other)'", field: "cross-match", rule: "enum")
+        }
     }
 
     /// `--schedule-change`: `PUBLISHED:EFFECTIVE`.
