@@ -74,15 +74,7 @@ struct EventsCommand: AsyncParsableCommand {
                 guard (1...1_000_000).contains(batchSize) else {
                     throw CLIError(code: "invalid_input", message: "batch-size: must be between 1 and 1000000", field: "batchSize", rule: "range")
                 }
-                let data: Data
-                if file == "-" {
-                    data = FileHandle.standardInput.readDataToEndOfFile()
-                } else {
-                    guard let d = FileManager.default.contents(atPath: file) else {
-                        throw CLIError(code: "invalid_input", message: "cannot read file \(file)", field: "file", rule: "file")
-                    }
-                    data = d
-                }
+                let data = try InputFile.read(file)
                 let uri = try await database.connect()
                 let store = try database.store(uri)
                 // Check every line first: a bad line anywhere writes nothing.

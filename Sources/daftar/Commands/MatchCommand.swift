@@ -53,12 +53,7 @@ struct MatchCommand: AsyncParsableCommand {
         }
     }
 
-    static func read(_ path: String, field: String) throws -> Data {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIError(code: "invalid_input", message: "\(field): cannot read \(path)", field: field, rule: "readable")
-        }
-        return data
-    }
+    static func read(_ path: String, field: String) throws -> Data { try InputFile.read(path, field: field) }
 }
 
 /// `daftar match start`: blinds the enrolled population's national ids and writes the file for the partner.

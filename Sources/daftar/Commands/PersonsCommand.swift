@@ -165,15 +165,7 @@ struct PersonsCommand: AsyncParsableCommand {
             try await reportingErrors {
                 try PersonVault.checkActor(actor)
                 try PersonVault.checkPurpose(purpose)
-                let data: Data
-                if file == "-" {
-                    data = FileHandle.standardInput.readDataToEndOfFile()
-                } else {
-                    guard let d = FileManager.default.contents(atPath: file) else {
-                        throw CLIError(code: "invalid_input", message: "cannot read file \(file)", field: "file", rule: "file")
-                    }
-                    data = d
-                }
+                let data = try InputFile.read(file)
                 let uri = try await database.connect()
                 let vault = try await database.vault(uri, key: .write)
                 let report = try await vault.importCSV(bytes: Array(data), actor: actor, purpose: purpose)
