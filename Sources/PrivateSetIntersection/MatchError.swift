@@ -7,8 +7,15 @@
 public struct MatchError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A stable error code. Compare codes, never messages.
     public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+        /// The code as written in JSON errors: `malformed_line`, …
         public var rawValue: String
+
+        /// A code from its text.
+        ///
+        /// - Parameter rawValue: the code as written, `malformed_line` …
         public init(rawValue: String) { self.rawValue = rawValue }
+
+        /// The code as written.
         public var description: String { rawValue }
 
         /// A line of an exchange file that is not what its position calls for (not JSON, a bad point encoding,
@@ -64,6 +71,7 @@ public struct MatchError: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// `code at line N (field): message`, for logs.
     public var description: String {
         var s = code.rawValue
         if let line { s += " at line \(line)" }

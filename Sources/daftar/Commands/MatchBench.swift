@@ -15,7 +15,8 @@ struct MatchBench: AsyncParsableCommand {
             starts a run (file 1 and its sealed state written), the partner reads file 1 and its CSV and writes \
             file 2, the registry reopens its state, reads file 2 and finishes. That is 4N X25519 operations. The \
             baseline is swift-crypto's sharedSecretFromKeyAgreement alone on precomputed public keys, chunked over \
-            the same task group, measured before and after the run. The matches must be exactly the planted \
+            the same task group, measured before and after the run; wall-clock and CPU-time ratios are both printed \
+            (CPU time is the steadier on a shared machine). The matches must be exactly the planted \
             overlap, each with its person and indicator, or the command exits 1. Build with -c release for figures \
             worth quoting. The last line is one JSON object.
             """)
@@ -58,7 +59,7 @@ struct MatchBench: AsyncParsableCommand {
 
             // The raw X25519 rate, before.
             let rawBefore = try await Self.rawRate(sample: rawSample)
-            Terminal.note("raw X25519 (before): \(Int(rawBefore)) ops/s on \(cores) cores")
+            Terminal.note("raw X25519 (before): \(Int(rawBefore.perSecond)) ops/s on \(cores) cores, \(Int(rawBefore.cpuPerOp * 1e6)) µs CPU per op")
 
             // 1. Registry: start, write file 1 and the sealed state.
             let file1URL = dir.appendingPathComponent("file1.ndjson"), stateURL = dir.appendingPathComponent("run.state")
@@ -66,24 +67,29 @@ struct MatchBench: AsyncParsableCommand {
             let stateKey = SymmetricKey(size: .bits256)
             Terminal.note("registry: start …")
             let t0 = ContinuousClock.now
+            let cpu0 = Self.cpuSeconds()
             let started = try await RegistryRun.start(persons: persons, partner: "bench-partner")
             try started.file.write(to: file1URL)
             try started.run.state.sealed(with: stateKey).write(to: stateURL)
             let t1 = ContinuousClock.now
+            let cpu1 = Self.cpuSeconds()
             // 2. Partner: read its CSV and file 1, answer, write file 2.
             Terminal.note("partner: answer …")
             let report = try PartnerCSV.read(try Data(contentsOf: csvURL))
             let answer = try await PartnerRun.respond(to: try Data(contentsOf: file1URL), rows: report.partnerRows, partner: "bench-partner")
             try answer.file.write(to: file2URL)
             let t2 = ContinuousClock.now
+            let cpu2 = Self.cpuSeconds()
             // 3. Registry: reopen the state, read file 2, finish.
             Terminal.note("registry: finish …")
             let state = try RegistryRun.State.open(try Data(contentsOf: stateURL), with: stateKey)
             let matches = try await RegistryRun(resuming: state).finish(partnerFile: try Data(contentsOf: file2URL))
             let t3 = ContinuousClock.now
+            let cpu3 = Self.cpuSeconds()
+            let runCPU = cpu3 - cpu0
 
             let rawAfter = try await Self.rawRate(sample: rawSample)
-            Terminal.note("raw X25519 (after): \(Int(rawAfter)) ops/s")
+            Terminal.note("raw X25519 (after): \(Int(rawAfter.perSecond)) ops/s, \(Int(rawAfter.cpuPerOp * 1e6)) µs CPU per op")
 
             // Exactly the planted overlap, each with its person and indicator.
             var wrong = report.rejected.count + started.rejected.count
@@ -98,17 +104,23 @@ struct MatchBench: AsyncParsableCommand {
             let stateBytes = try FileManager.default.attributesOfItem(atPath: stateURL.path)[.size] as? Int ?? 0
             let ops = 4 * n
             let total = (t3 - t0).seconds
-            let rawRate = (rawBefore + rawAfter) / 2
+            let rawRate = (rawBefore.perSecond + rawAfter.perSecond) / 2
             let rawSeconds = Double(ops) / rawRate
+            let rawCPUPerOp = (rawBefore.cpuPerOp + rawAfter.cpuPerOp) / 2
+            let rawCPU = Double(ops) * rawCPUPerOp
             let start = (t1 - t0).seconds, partner = (t2 - t1).seconds, finish = (t3 - t2).seconds
             func f(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
             Terminal.emit("ids                           \(n) registry × \(n) partner, overlap \(overlap), \(cores) cores")
-            Terminal.emit("raw X25519                    \(Int(rawBefore)) ops/s before, \(Int(rawAfter)) after, mean \(Int(rawRate))")
-            Terminal.emit("registry start (N ops)        \(f(start)) s   \(Int(Double(n) / start)) blinding ops/s   file 1 \(file1Bytes / 1_048_576) MiB, state \(stateBytes / 1_048_576) MiB")
-            Terminal.emit("partner answer (2N ops)       \(f(partner)) s   \(Int(Double(2 * n) / partner)) blinding ops/s   file 2 \(file2Bytes / 1_048_576) MiB")
-            Terminal.emit("registry finish (N ops)       \(f(finish)) s   \(Int(Double(n) / finish)) blinding ops/s")
-            Terminal.emit("end to end (4N ops)           \(f(total)) s   \(Int(Double(ops) / total)) blinding ops/s")
+            Terminal.emit(
+                "raw X25519                    \(Int(rawBefore.perSecond)) ops/s before, \(Int(rawAfter.perSecond)) after, mean \(Int(rawRate));  \(f(rawCPUPerOp * 1e6, 1)) µs CPU per op")
+            Terminal.emit(
+                "registry start (N ops)        \(f(start)) s (CPU \(f(cpu1 - cpu0)) s)   \(Int(Double(n) / start)) blinding ops/s   file 1 \(file1Bytes / 1_048_576) MiB, state \(stateBytes / 1_048_576) MiB")
+            Terminal.emit(
+                "partner answer (2N ops)       \(f(partner)) s (CPU \(f(cpu2 - cpu1)) s)   \(Int(Double(2 * n) / partner)) blinding ops/s   file 2 \(file2Bytes / 1_048_576) MiB")
+            Terminal.emit("registry finish (N ops)       \(f(finish)) s (CPU \(f(cpu3 - cpu2)) s)   \(Int(Double(n) / finish)) blinding ops/s")
+            Terminal.emit("end to end (4N ops)           \(f(total)) s (CPU \(f(runCPU)) s)   \(Int(Double(ops) / total)) blinding ops/s")
             Terminal.emit("raw X25519 time for 4N ops    \(f(rawSeconds)) s   ratio \(f(total / rawSeconds)) (goal ≤ 3)")
+            Terminal.emit("CPU time, run / raw 4N ops    \(f(runCPU)) s / \(f(rawCPU)) s   ratio \(f(runCPU / rawCPU)) (steady under other load)")
             Terminal.emit("matches                       \(matches.count) of \(overlap) planted\(ok ? ", each the right person and indicator" : ": WRONG (\(wrong) wrong)")")
             func num(_ x: Double, _ digits: Int) -> JSONValue { .number(JSONNumber(literal: String(format: "%.\(digits)f", x))!) }
             Terminal.emit(
@@ -118,6 +130,8 @@ struct MatchBench: AsyncParsableCommand {
                     "x25519_ops": .number(JSONNumber(Int64(ops))), "raw_ops_per_second": .number(JSONNumber(Int64(rawRate))),
                     "blinding_ops_per_second": .number(JSONNumber(Int64(Double(ops) / total))),
                     "seconds": num(total, 3), "raw_seconds": num(rawSeconds, 3), "ratio_to_raw": num(total / rawSeconds, 3),
+                    "cpu_seconds": num(runCPU, 3), "raw_cpu_seconds": num(rawCPU, 3), "cpu_ratio_to_raw": num(runCPU / rawCPU, 3),
+                    "raw_cpu_microseconds_per_op": num(rawCPUPerOp * 1e6, 2),
                     "start_seconds": num(start, 3), "partner_seconds": num(partner, 3), "finish_seconds": num(finish, 3),
                     "file1_bytes": .number(JSONNumber(Int64(file1Bytes))), "file2_bytes": .number(JSONNumber(Int64(file2Bytes))),
                 ]))
@@ -125,9 +139,10 @@ struct MatchBench: AsyncParsableCommand {
         }
     }
 
-    /// Raw X25519 operations per second: `sharedSecretFromKeyAgreement` on precomputed public keys, chunked
-    /// over a task group the way `BlindingKey.blind` chunks (eight chunks per core).
-    static func rawRate(sample: Int) async throws -> Double {
+    /// Raw X25519: operations per second (wall clock) and CPU seconds per operation, for
+    /// `sharedSecretFromKeyAgreement` on precomputed public keys, chunked over a task group the way
+    /// `BlindingKey.blind` chunks (eight chunks per core).
+    static func rawRate(sample: Int) async throws -> (perSecond: Double, cpuPerOp: Double) {
         let key = Curve25519.KeyAgreement.PrivateKey()
         let shares = try (0..<sample).map { i in
             try Curve25519.KeyAgreement.PublicKey(rawRepresentation: Array(SHA256.hash(data: Data("raw-\(i)".utf8))).prefix(31) + [0])
@@ -136,6 +151,7 @@ struct MatchBench: AsyncParsableCommand {
         let chunks = workers * 8
         let size = (sample + chunks - 1) / chunks
         let start = ContinuousClock.now
+        let cpuStart = cpuSeconds()
         let sink = try await withThrowingTaskGroup(of: UInt8.self) { group in
             for c in 0..<chunks {
                 let lo = c * size, hi = min(sample, lo + size)
@@ -151,7 +167,16 @@ struct MatchBench: AsyncParsableCommand {
             return x
         }
         let seconds = (ContinuousClock.now - start).seconds
+        let cpu = cpuSeconds() - cpuStart
         _ = sink
-        return Double(sample) / seconds
+        return (Double(sample) / seconds, cpu / Double(sample))
+    }
+
+    /// User and system CPU time of this process, all threads, in seconds.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
+            + Double(usage.ru_stime.tv_usec) / 1e6
     }
 }
