@@ -172,7 +172,7 @@ public struct LocalCluster: Sendable {
             unix_socket_directories = '\(socketDirectory)'
             port = 5432
             unix_socket_permissions = 0770
-            max_connections = 120
+            max_connections = \(durability == .throwaway ? 500 : 120)
             shared_buffers = 256MB
             max_wal_size = 4GB
             checkpoint_timeout = 15min
@@ -181,6 +181,8 @@ public struct LocalCluster: Sendable {
 
             """
         if durability == .throwaway {
+            // A test run's suites all run at once, each with its pools and the CLI's children: 500
+            // connections keep them from starving each other ("remaining connection slots are reserved").
             settings += "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
         }
         let conf = "\(dataDirectory)/postgresql.conf"
