@@ -45,7 +45,7 @@ struct PlanBench: AsyncParsableCommand {
             // Baseline: the same rows out, nothing done with the bytes.
             let rawStart = ContinuousClock.now
             var bytes = 0
-            try await PostgresConnection.connect(scratch.uri).closing { conn in
+            _ = try await PostgresConnection.connect(scratch.uri).closing { conn in
                 try await conn.copyOut(
                     """
                     COPY (SELECT programme_id, household_id, governorate, district, standing, to_char(temporary_ends_on, 'YYYY-MM-DD'), score,
