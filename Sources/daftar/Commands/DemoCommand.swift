@@ -196,6 +196,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
         out.append("       daftar verify                                   # every hash, chain, seal and ledger_seq")
         out.append("       daftar rebuild                                  # rebuild the views beside the live ones, swap atomically")
+        out.append("       daftar plan baseline --months 24 --chart plan.svg   # next two years' cost from this caseload, by fiscal year")
         out.append("       psql \"$(daftar db start | tail -1)\" -c 'SELECT * FROM reporting.coverage LIMIT 5'")
         out.append(String(format: "Done in %.1f s.", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
         for line in out { Terminal.emit(line) }
