@@ -12,7 +12,7 @@ import ReadModels
     import Glibc
 #endif
 
-/// `daftar bench rebuild`: a full rebuild of the three read models against a raw ordered COPY TO of
+/// `daftar bench rebuild`: a full rebuild of every read model against a raw ordered COPY TO of
 /// the same events, then the catch-up lag while events are appended at a steady rate.
 struct RebuildBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -174,7 +174,7 @@ struct RebuildBench: AsyncParsableCommand {
                 "SELECT checkpoint_xid::text, checkpoint_position FROM projection.builds WHERE phase = 'live'"
             ).rows
             let checkpoints = try rows.map { Checkpoint(xid: UInt64(try $0.decode(String.self, 0)) ?? 0, position: try $0.decode(Int64.self, 1)) }
-            if let slowest = checkpoints.min(), checkpoints.count == 3 {
+            if let slowest = checkpoints.min(), checkpoints.count == runner.projections.count {
                 let now = ContinuousClock.now
                 while let first = pending.first, first.checkpoint <= slowest {
                     lags.append((now - first.committed).seconds)
