@@ -56,7 +56,7 @@ extension PlannedMonths {
             // counts in March in a common year, so both months are cut for it.
             let leapDay = member.birthDate.month == 2 && member.birthDate.day == 29
             for age in relevantAges {
-                let month = (member.birthDate.year + age - first.year) * 12 + member.birthDate.month - first.month
+                let month = Self.monthIndex(year: member.birthDate.year + age, month: member.birthDate.month, from: first)
                 if month > start && month < end { cuts.append(month) }
                 if leapDay && month + 1 > start && month + 1 < end { cuts.append(month + 1) }
             }
@@ -81,7 +81,7 @@ extension PlannedMonths {
             var paidTopUps: [(Int, Int, Int64)] = []
             let topUp = CellAccumulator.componentIndex[.emergencyTopUp]!
             for (cycle, amount) in household.topUps {
-                let month = (cycle.year - first.year) * 12 + cycle.month - first.month
+                let month = Self.monthIndex(year: cycle.year, month: cycle.month, from: first)
                 guard month >= s && month < e else { continue }
                 accumulator.addRange(weightClass, g, topUp, month, month + 1, amount)
                 paidTopUps.append((month, topUp, amount))

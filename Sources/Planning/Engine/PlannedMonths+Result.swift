@@ -22,7 +22,7 @@ extension PlannedMonths {
         try carryRounding(&rows)
         var budget: [PaymentCycle: Int64] = [:]
         for (i, cycle) in cycles.enumerated() {
-            let year = cycle.month >= planner.fiscalYearStartMonth ? cycle.year : cycle.year - 1
+            let year = PlanResult.fiscalYear(of: cycle, startMonth: planner.fiscalYearStartMonth)
             if let limit = ceiling[i] {
                 budget[cycle] = limit
             } else if let allocated = planner.cohort.programme.budgets[Programme.BudgetLine(fiscalYear: year)] {

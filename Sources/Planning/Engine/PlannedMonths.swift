@@ -56,7 +56,7 @@ struct PlannedMonths: Sendable {
         }
         self.cycles = cycles
         func index(of month: PaymentCycle) -> Int {
-            month <= planner.from ? 0 : (month.year - planner.from.year) * 12 + month.month - planner.from.month
+            max(0, Self.monthIndex(year: month.year, month: month.month, from: planner.from))
         }
 
         // Regimes: the schedule in force, the scenario's changes from their month, indexation.
@@ -71,7 +71,7 @@ struct PlannedMonths: Sendable {
             if case .indexation(let from, let rate) = change { return (from, rate) }
             return nil
         }
-        for (i, month) in cycles.enumerated() {
+        for month in cycles {
             let date = month.firstDay
             guard var published = planner.cohort.programme.schedule(inForceOn: date)?.published else {
                 throw PlanningError(
@@ -98,7 +98,6 @@ struct PlannedMonths: Sendable {
                 regimes.append(regime)
                 regimeOfMonth.append(regimes.count - 1)
             }
-            _ = i
         }
         self.regimes = regimes
         self.regimeOfMonth = regimeOfMonth
@@ -171,7 +170,7 @@ struct PlannedMonths: Sendable {
                 topUps.append(TopUp(areas: areas, basis: basis, amountMinor: amount, months: Set(months.filter { $0 >= planner.from }.map(index(of:)).filter { $0 < cycles.count })))
             case .budgetCeiling(let from, let limit):
                 for (i, month) in cycles.enumerated() where month >= from {
-                    let year = month.month >= planner.fiscalYearStartMonth ? month.year : month.year - 1
+                    let year = PlanResult.fiscalYear(of: month, startMonth: planner.fiscalYearStartMonth)
                     switch limit {
                     case .monthly(let amount): ceiling[i] = amount
                     case .annual(let byYear): ceiling[i] = byYear[year].map { $0 / 12 }
@@ -185,6 +184,11 @@ struct PlannedMonths: Sendable {
         self.entrantChanges = entrantChanges
         self.topUps = topUps
         self.ceiling = ceiling
+    }
+
+    /// Months from `from` to the given month: 0 for `from` itself, negative before it.
+    static func monthIndex(year: Int, month: Int, from: PaymentCycle) -> Int {
+        (year - from.year) * 12 + month - from.month
     }
 
     static func previous(_ cycle: PaymentCycle) -> PaymentCycle? {

@@ -91,6 +91,14 @@ public struct PlanResult: Sendable, Hashable {
     /// The fiscal year a month belongs to, named by the calendar year it starts in.
     /// - Parameter cycle: a month.
     public func fiscalYear(of cycle: PaymentCycle) -> Int {
-        cycle.month >= fiscalYearStartMonth ? cycle.year : cycle.year - 1
+        Self.fiscalYear(of: cycle, startMonth: fiscalYearStartMonth)
+    }
+
+    /// The fiscal year a month belongs to when fiscal years start in `startMonth`, named by the calendar year it starts in.
+    /// - Parameters:
+    ///   - cycle: a month.
+    ///   - startMonth: the fiscal year's first month, 1 = January.
+    public static func fiscalYear(of cycle: PaymentCycle, startMonth: Int) -> Int {
+        cycle.month >= startMonth ? cycle.year : cycle.year - 1
     }
 }

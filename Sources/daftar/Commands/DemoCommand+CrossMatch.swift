@@ -102,7 +102,7 @@ extension DemoCommand {
         // Runs complete now (after they started), or the day after the last cycle when that lies ahead.
         let lastDay = configuration.cycles.last!.lastDay
         func completion() -> UTCTimestamp {
-            let clock = UTCTimestamp(text: EventTime.rfc3339(micros: Int64(Date().timeIntervalSince1970 * 1_000_000)))!
+            let clock = UTCTimestamp.now()
             return clock.date > lastDay ? clock : UTCTimestamp(text: "\(lastDay.adding(days: 1))T12:00:00Z")!
         }
         var now = completion()
@@ -181,15 +181,6 @@ extension DemoCommand {
             try counts.decode(Int64.self, 0), try counts.decode(Int64.self, 1), try counts.decode(Int64.self, 2), try counts.decode(Int64.self, 3),
             try counts.decode(Int64.self, 4), try counts.decode(Int64.self, 5)
         )
-        func grouped(_ n: Int64) -> String {
-            let digits = String(n)
-            var out = ""
-            for (i, c) in digits.reversed().enumerated() {
-                if i > 0 && i % 3 == 0 { out.append(",") }
-                out.append(c)
-            }
-            return String(out.reversed())
-        }
         let n = max(result.enrolled, 1)
         var out: [String] = []
         out.append(
@@ -216,7 +207,7 @@ extension DemoCommand {
                 CountryCalibration.exclusionsPer10k.reduce(0) { $0 + $1.per10k }))
         out.append("  Excluded by \(checker): \(excluded) (\(retroactive) retroactively, from the extract's date)")
         out.append(
-            "  Overpayments identified: \(overpaid) payments to \(overpaidHouseholds) households, \(grouped(overpaidAmount)) IQD paid after the exclusions took effect")
+            "  Overpayments identified: \(overpaid) payments to \(overpaidHouseholds) households, \(Money(minorUnits: overpaidAmount, currency: .iqd).decimalText(groupingSeparator: ",")) IQD paid after the exclusions took effect")
         if let refusal = result.refusal {
             out.append("  Maker–checker refused: \(refusal)")
         }

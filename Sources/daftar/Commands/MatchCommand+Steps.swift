@@ -23,10 +23,7 @@ extension MatchCommand {
     /// in the vault until it finishes.
     /// - Throws: ``CLIError`` `invalid_input` for an unknown partner; the vault's and the store's errors.
     static func start(uri: String, vault: PersonVault, partner: String, programme: String, actor: String) async throws -> Started {
-        guard partners[partner] != nil else {
-            throw CLIError(
-                code: "invalid_input", message: "partner: must be one of \(partners.keys.sorted().joined(separator: ", "))", field: "partner", rule: "enum")
-        }
+        _ = try registry(of: partner)
         try PersonVault.checkActor(actor)
         let persons = try await enrolledPersons(uri, programme: programme)
         let runId = UUID()
@@ -88,9 +85,7 @@ extension MatchFinishCommand {
                 code: "run_finished", message: "file: run \(header.run.uuidString.lowercased()) was already finished; its secret is gone",
                 field: "file", rule: "open")
         }
-        guard let source = MatchCommand.partners[run.partner] else {
-            throw CLIError(code: "invalid_input", message: "file: unknown partner \(run.partner)", field: "partner", rule: "enum")
-        }
+        let source = try MatchCommand.registry(of: run.partner)
         let matches = try await RegistryRun(resuming: try RegistryRun.State.open(sealed.sealed, with: sealed.key)).finish(partnerFile: data)
         let households = Dictionary(
             try await MatchCommand.enrolledPersons(uri, programme: run.programmeId).map { ($0.personId, $0.householdId) }, uniquingKeysWith: { a, _ in a })

@@ -47,13 +47,23 @@ struct MatchCommand: AsyncParsableCommand {
         }
     }
 
+    /// The registry a partner holds.
+    /// - Throws: ``CLIError`` `invalid_input` (field `partner`, rule `enum`) for a partner Daftar does not match with.
+    static func registry(of partner: String) throws -> SourceRegistry {
+        guard let registry = partners[partner] else {
+            throw CLIError(
+                code: "invalid_input", message: "partner: must be one of \(partners.keys.sorted().joined(separator: ", ")), got \(partner)", field: "partner",
+                rule: "enum")
+        }
+        return registry
+    }
+
     static func write(_ data: Data, to path: String, field: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: data) else {
             throw CLIError(code: "invalid_input", message: "\(field): cannot write \(path)", field: field, rule: "writable", exitCode: 2)
         }
     }
 
-    static func read(_ path: String, field: String) throws -> Data { try InputFile.read(path, field: field) }
 }
 
 /// `daftar match start`: blinds the enrolled population's national ids and writes the file for the partner.
@@ -68,11 +78,7 @@ struct MatchStartCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            guard MatchCommand.partners[partner] != nil else {
-                throw CLIError(
-                    code: "invalid_input", message: "partner: must be one of \(MatchCommand.partners.keys.sorted().joined(separator: ", "))", field: "partner",
-                    rule: "enum")
-            }
+            _ = try MatchCommand.registry(of: partner)
             try PersonVault.checkActor(actor)
             let uri = try await database.connect()
             let vault = try await database.vault(uri, key: .read)
@@ -105,7 +111,7 @@ struct MatchPartnerCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let response = try await MatchCommand.answer(
-                try MatchCommand.read(input, field: "input"), csv: try MatchCommand.read(ids, field: "ids"), partner: partner)
+                try InputFile.read(input, field: "input"), csv: try InputFile.read(ids, field: "ids"), partner: partner)
             try MatchCommand.write(response.file, to: out, field: "out")
             Terminal.emit(
                 JSONValue.object([
@@ -136,13 +142,12 @@ struct MatchFinishCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             try PersonVault.checkActor(actor)
-            if let snapshotOn { _ = try BusinessDate(parsing: snapshotOn, field: "snapshotOn") }
-            let data = try MatchCommand.read(file, field: "file")
+            let snapshot = try snapshotOn.map { try BusinessDate(parsing: $0, field: "snapshotOn") }
+            let data = try InputFile.read(file, field: "file")
             let uri = try await database.connect()
             let vault = try await database.vault(uri, key: .read)
             let ledger = try Ledger(store: database.store(uri))
-            let now = UTCTimestamp(text: EventTime.rfc3339(micros: Int64(Date().timeIntervalSince1970 * 1_000_000)))!
-            let snapshot = try snapshotOn.map { try BusinessDate(parsing: $0, field: "snapshotOn") }
+            let now = UTCTimestamp.now()
             let finished = try await Self.finish(data, uri: uri, vault: vault, ledger: ledger, actor: actor, snapshotOn: snapshot, now: now)
             let run = finished.run
             let (matches, hits, proposed, skipped) = (finished.matchedPersons, finished.hits, finished.proposals.count, finished.householdsNotProposed)

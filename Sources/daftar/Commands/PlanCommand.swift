@@ -55,7 +55,7 @@ struct PlanOptions: ParsableArguments {
     }
 
     /// Reads scenario files (or the word `baseline`), checked before anything is loaded.
-    static func scenarios(_ paths: [String], currency: Currency?) throws -> [Scenario?] {
+    static func scenarios(_ paths: [String]) throws -> [Scenario?] {
         try paths.map { path -> Scenario? in
             if path == "baseline" { return nil }
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
@@ -176,7 +176,7 @@ struct PlanRunCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let parsed = try PlanOptions.scenarios(scenarios, currency: nil)
+            let parsed = try PlanOptions.scenarios(scenarios)
             try options.write(try await options.plan(parsed, database: database))
         }
     }
@@ -197,7 +197,7 @@ struct PlanCompareCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let parsed = try PlanOptions.scenarios(scenarios, currency: nil)
+            let parsed = try PlanOptions.scenarios(scenarios)
             try options.write(try await options.plan(parsed, database: database))
         }
     }
@@ -217,7 +217,7 @@ struct PlanPublishCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let parsed = try PlanOptions.scenarios([scenario], currency: nil)
+            let parsed = try PlanOptions.scenarios([scenario])
             let uri = try await database.connect()
             let (cohort, _) = try await options.loadCohort(uri: uri, candidates: parsed[0]?.needsCandidates ?? false)
             guard let currency = cohort.programme.currency else {

@@ -64,7 +64,7 @@ enum Terminal {
             exit = e.code == .unknownProjection ? 1 : 2
         case let e as PlanningError:
             object = ["code": .string(e.code), "message": .string(e.message), "field": .string(e.field), "rule": .string(e.rule)]
-            exit = e.code == "digest_mismatch" ? 1 : (e.code == "amount_overflow" ? 2 : 1)
+            exit = e.code == "amount_overflow" ? 2 : 1
         case let e as PersonalDataError:
             object = ["code": .string(e.code.rawValue), "message": .string(e.message)]
             if let f = e.field { object["field"] = .string(f) }
