@@ -54,6 +54,11 @@ public struct HouseholdHistory: Sendable {
     /// The members (anyone a `MemberAdded` of the household names) whose personal data was erased, as known.
     public let erasedMembers: [ErasedMember]
 
+    /// The expression households are looked up by: the benefits partition key, indexed by
+    /// `events_benefits_partition_idx` (audit migration 3). Every event of a household carries its
+    /// `householdId`, so for a household id it selects exactly that household's events.
+    public static let householdKey = "coalesce(e.data->>'householdId', 'programme:' || (e.data->>'programmeId'))"
+
     /// Loads a household's history through the `audit` views.
     /// - Parameters:
     ///   - connection: any role that can read the `audit` views.
@@ -70,7 +75,7 @@ public struct HouseholdHistory: Sendable {
             """
             SELECT \(EventStore.selectColumns), e.ledger_seq, e.actor, e.reason, e.rule_version, e.evidence
             FROM audit.events e
-            WHERE e.data->>'householdId' = $1
+            WHERE \(HouseholdHistory.householdKey) = $1
               AND (e.stream_id = 'household-' || $1
                    OR (e.stream_id LIKE 'beneficiary-%-' || $1 AND ($2::text IS NULL OR e.stream_id = 'beneficiary-' || $2 || '-' || $1))
                    OR (e.stream_id LIKE 'payment-%-' || $1 AND ($2::text IS NULL OR e.stream_id LIKE 'payment-' || $2 || '-%')))

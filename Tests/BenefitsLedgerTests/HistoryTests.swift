@@ -30,7 +30,19 @@ extension LedgerEndToEndTests {
         }
         let conn = try await PostgresConnection.connect(db.uri)
         // The audit layer's index for household lookups (history must agree with or without it).
-        #expect(try await AuditSchema.migrate(conn).count == 2)
+        #expect(try await AuditSchema.migrate(conn).count == 3)
+        // One expression index serves history: the lookup through the auditor's view can use it.
+        let indexes = try await conn.query(
+            "SELECT indexname FROM pg_indexes WHERE schemaname = 'event_store' AND tablename = 'events' AND indexdef LIKE '%householdId%'")
+        #expect(indexes.rows.map { $0[0] } == ["events_benefits_partition_idx"])
+        try await conn.execute("SET enable_seqscan = off")
+        let plan = try await conn.query(
+            "EXPLAIN SELECT * FROM audit.events e WHERE \(HouseholdHistory.householdKey) = $1", [Demo.family.rawValue])
+        // Each partition's copy of the index is named after the partition and the expression.
+        let lines = plan.rows.compactMap { $0[0] }
+        #expect(lines.contains { $0.contains("Index Scan using events_") && $0.contains("_coalesce_idx") })
+        #expect(!lines.contains { $0.contains("Seq Scan on events_") })
+        try await conn.execute("RESET enable_seqscan")
         let beforeExclusion = try await conn.query("SELECT event_store.micros(clock_timestamp())").first!.decode(Int64.self, 0)
         try await session.run(
             Exclude(
@@ -105,7 +117,7 @@ extension LedgerEndToEndTests {
         let session = Session(ledger)
         try await session.runAll(Demo.registryCommands, prefix: "registry")
         let conn = try await PostgresConnection.connect(db.uri)
-        #expect(try await AuditSchema.migrate(conn).count == 2)
+        #expect(try await AuditSchema.migrate(conn).count == 3)
         let beforeErasure = try await conn.query("SELECT event_store.micros(clock_timestamp())").first!.decode(Int64.self, 0)
         let erased = PersonalDataErased(
             personId: PersonID("P-BA0000000202"), erasedOn: Demo.date("2026-03-02"), reason: .dataSubjectRequest, decidedBy: ActorID("user:dpo.iq"))
