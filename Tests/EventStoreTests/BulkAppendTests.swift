@@ -62,6 +62,47 @@ import Testing
         #expect(try await store.streamVersion("hh-2") == 0)
     }
 
+    /// The first attempt looks up neither keys nor no-stream heads; the tables' primary keys catch
+    /// what it assumed wrongly, and the checked attempt gives the same answers as if it had looked.
+    @Test func anOptimisticGuessThatFailsIsCheckedAgainAndAnsweredExactly() async throws {
+        let db = try await TestCluster.newDatabase()
+        let store = EventStore(pool: db.pool())
+        _ = try await store.append(request("seed", "hh-0", .noStream, [event(), event()]))
+
+        // A no-stream append to a stream that exists, far into the batch: refused, naming it.
+        var batch = (1..<3000).map { request("b-\($0)", "hh-\($0)", .noStream, [event()]) }
+        batch.append(request("b-existing", "hh-0", .noStream, [event()]))
+        let error = await #expect(throws: EventStoreError.self) { try await store.bulkAppend(batch) }
+        #expect(error?.code == .wrongExpectedVersion)
+        #expect(error?.requestIndex == 2999)
+        #expect(error?.stream == "hh-0" && error?.expectedVersion == 0 && error?.actualVersion == 2)
+        #expect(try await store.readEverything().count == 2)
+
+        // Half retries, half new: the retries are skipped and counted, the new ones appended once.
+        let first = try await store.bulkAppend(Array(batch.prefix(1500)))
+        #expect(first.appendedEvents == 1500)
+        let mixed = try await store.bulkAppend(Array(batch.prefix(2999)))
+        #expect(mixed.appendedRequests == 1499 && mixed.duplicateRequests == 1500 && mixed.appendedEvents == 1499)
+        #expect(try await store.readEverything().count == 3001)
+        #expect(try await store.streamVersion("hh-2999") == 1)
+    }
+
+    /// Requests are prepared in slices on several cores, but errors come in request order: an
+    /// expectation broken in the first slice is reported before a payload refused in a later one.
+    @Test func theFirstFailingRequestIsReportedWhicheverSliceFailsFirst() async throws {
+        let db = try await TestCluster.newDatabase()
+        let store = EventStore(pool: db.pool())
+        var batch = (0..<5000).map { request("k-\($0)", "s-\($0)", .noStream, [event()]) }
+        batch[1200] = request("k-1200", "s-1200", .exact(4), [event()])
+        batch[4100] = request("k-4100", "s-4100", .noStream, [event("not a type")])
+        let error = await #expect(throws: EventStoreError.self) { try await store.bulkAppend(batch) }
+        #expect(error?.code == .wrongExpectedVersion && error?.requestIndex == 1200)
+        batch[1200] = request("k-1200", "s-1200", .noStream, [event()])
+        let second = await #expect(throws: EventStoreError.self) { try await store.bulkAppend(batch) }
+        #expect(second?.field == "streams[0].events[0].type" && second?.requestIndex == 4100)
+        #expect(try await store.readEverything().isEmpty)
+    }
+
     @Test(.timeLimit(.minutes(10)))  // a safety net against hangs, not a measure: the suite runs beside CPU-heavy backtests
     func aBulkAppendCutOffMidCopyLeavesNoneOfItsEvents() async throws {
         let db = try await TestCluster.newDatabase()

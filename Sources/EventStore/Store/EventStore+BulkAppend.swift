@@ -25,44 +25,39 @@ extension EventStore {
     /// are computed here; events, new keys and new heads go in with `COPY`; moved heads are
     /// advanced with one `UPDATE` that also detects a concurrent writer.
     ///
+    /// Validating and canonicalising requests is the client's main cost, so it runs as a pipeline:
+    /// slices of the batch are prepared on the cores while earlier slices are already streaming
+    /// into `COPY`, and the server's work overlaps the client's. Slices are consumed in request
+    /// order, so the error reported is the first request's that breaks a rule, whatever the rule.
+    ///
     /// - Parameter requests: the commands, in order.
     /// - Returns: counts of what was appended and skipped.
     /// - Throws: ``EventStoreError`` naming the request (``EventStoreError/requestIndex``) and
     ///   field; nothing of the batch is kept.
     public func bulkAppend(_ requests: [AppendRequest]) async throws -> BulkAppendResult {
-        // Check everything before touching the database.
-        var keyIndex: [String: (index: Int, hash: [UInt8])] = [:]
-        var prepared: [PreparedRequest] = []
-        prepared.reserveCapacity(requests.count)
-        var streams = Set<String>()
-        // Canonicalising, hashing and validating are pure and dominate the client's time: spread
-        // them over the cores, in contiguous slices so that the first failing request is reported.
-        let all = try await EventStore.prepareConcurrently(requests, limits: limits, catalogue: catalogue)
-        for (i, p) in all.enumerated() {
-            let request = p.request
-            if let earlier = keyIndex[request.idempotencyKey] {
-                guard earlier.hash == p.requestHash else {
-                    var e = EventStoreError(
-                        code: .idempotencyKeyReused,
-                        message: "idempotency key \"\(request.idempotencyKey)\" is used by requests \(earlier.index) and \(i) with different content",
-                        field: "idempotencyKey", rule: "idempotency")
-                    e.requestIndex = i
-                    throw e
-                }
-                continue  // the same request twice in one batch: append it once
-            }
-            keyIndex[request.idempotencyKey] = (i, p.requestHash)
-            for s in request.streams { streams.insert(s.stream) }
-            prepared.append(p)
+        guard !requests.isEmpty else {
+            return BulkAppendResult(appendedRequests: 0, appendedEvents: 0, duplicateRequests: 0, xid: nil)
         }
-        guard !prepared.isEmpty else {
-            return BulkAppendResult(appendedRequests: 0, appendedEvents: 0, duplicateRequests: requests.count, xid: nil)
-        }
-        let skippedInBatch = requests.count - prepared.count
         do {
-            return try await pool.withConnection { conn in
-                try await conn.transaction { conn in
-                    try await self.bulkAppend(prepared, streams: streams, skippedInBatch: skippedInBatch, on: conn)
+            do {
+                // Optimistic: no key is a retry and every stream appended as no-stream is new. The
+                // primary keys of the key and head tables hold that; if either refuses, nothing was
+                // kept, and the batch runs again with every key and head looked up first. A broken
+                // expectation is checked again too: a retried request's stream has moved on, and
+                // only the looked-up keys tell a retry (skipped) from a conflict (refused).
+                return try await pool.withConnection { conn in
+                    try await conn.transaction { conn in try await self.bulkAppend(requests, on: conn, optimistic: true) }
+                }
+            } catch let error as PostgresError
+                where error.sqlState == PostgresError.uniqueViolation
+                && (error.constraint == "idempotency_keys_pkey" || error.constraint == "streams_pkey")
+            {
+                return try await pool.withConnection { conn in
+                    try await conn.transaction { conn in try await self.bulkAppend(requests, on: conn, optimistic: false) }
+                }
+            } catch let error as EventStoreError where error.code == .wrongExpectedVersion {
+                return try await pool.withConnection { conn in
+                    try await conn.transaction { conn in try await self.bulkAppend(requests, on: conn, optimistic: false) }
                 }
             }
         } catch let error as EventStoreError {
@@ -90,76 +85,148 @@ extension EventStore {
         }
     }
 
-    static func prepareConcurrently(
-        _ requests: [AppendRequest], limits: EventStoreLimits, catalogue: any EventCatalogue
-    ) async throws(EventStoreError) -> [PreparedRequest] {
-        let slices = max(1, min(ProcessInfo.processInfo.activeProcessorCount, requests.count / 2000))
-        let size = (requests.count + slices - 1) / slices
-        let parts = await withTaskGroup(of: (Int, Result<[PreparedRequest], EventStoreError>).self) { group in
-            for slice in 0..<slices {
-                let range = (slice * size)..<min(requests.count, (slice + 1) * size)
-                group.addTask {
-                    var out: [PreparedRequest] = []
-                    out.reserveCapacity(range.count)
-                    for i in range {
-                        let p = PreparedRequest(requests[i], index: i)
-                        if var e = EventStore.violation(of: requests[i], limits: limits, catalogue: catalogue, texts: p) {
-                            e.requestIndex = i
-                            return (slice, .failure(e))
-                        }
-                        out.append(p)
-                    }
-                    return (slice, .success(out))
-                }
+    /// Validates and canonicalises `requests[range]`, and writes each stream's `COPY` rows as they are
+    /// if the stream is new: the first violation in the range, or every request prepared.
+    static func prepare(
+        _ requests: [AppendRequest], _ range: Range<Int>, limits: EventStoreLimits, catalogue: any EventCatalogue,
+        recordedAtMicros: Int64
+    ) -> Result<[BulkRequest], EventStoreError> {
+        var out: [BulkRequest] = []
+        out.reserveCapacity(range.count)
+        for i in range {
+            let p = PreparedRequest(requests[i], index: i)
+            if var e = EventStore.violation(of: requests[i], limits: limits, catalogue: catalogue, texts: p) {
+                e.requestIndex = i
+                return .failure(e)
             }
-            var parts: [(Int, Result<[PreparedRequest], EventStoreError>)] = []
-            for await part in group { parts.append(part) }
-            return parts.sorted { $0.0 < $1.0 }
+            let rows = p.sortedStreams.indices.map { s in
+                EventStore.rows(of: p, stream: s, from: StreamHead.new, recordedAtMicros: recordedAtMicros)
+            }
+            out.append(BulkRequest(prepared: p, rowsIfNew: rows))
         }
-        var prepared: [PreparedRequest] = []
-        prepared.reserveCapacity(requests.count)
-        for (_, part) in parts { prepared += try part.get() }
-        return prepared
+        return .success(out)
     }
 
-    private func bulkAppend(
-        _ prepared: [PreparedRequest], streams: Set<String>, skippedInBatch: Int, on conn: PostgresConnection
-    ) async throws -> BulkAppendResult {
+    /// The `COPY` rows of one stream's events in a request, chained from `head`.
+    static func rows(of p: PreparedRequest, stream s: Int, from head: StreamHead, recordedAtMicros: Int64) -> StreamRows {
+        let append = p.sortedStreams[s]
+        var version = head.version
+        var previous = head.hash
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(append.events.count * 640)
+        for (k, event) in append.events.enumerated() {
+            version += 1
+            let eventID = EventID.random()
+            let text = p.texts[s][k]
+            let hash = EventHash.compute(
+                previous: previous, eventID: eventID, stream: append.stream, streamVersion: version,
+                type: event.type, schemaVersion: event.schemaVersion, effectiveAt: event.effectiveAt,
+                recordedAtMicros: recordedAtMicros, idempotencyKey: p.request.idempotencyKey,
+                dataText: text.data, metadataText: text.metadata)
+            var r = CopyTextRow()
+            r.append(append.stream)
+            r.append(version)
+            r.append(eventID)
+            r.append(event.type)
+            r.append(event.schemaVersion)
+            r.append(event.effectiveAt.description)
+            r.append(text.data)
+            r.append(text.metadata)
+            r.append(p.request.idempotencyKey)
+            r.append(PostgresBytes(previous))
+            r.append(PostgresBytes(hash))
+            bytes.append(contentsOf: r.bytes)
+            bytes.append(0x0A)
+            previous = hash
+        }
+        return StreamRows(bytes: bytes, version: version, hash: previous)
+    }
+
+    /// Requests per prepared slice, and how many slices may be prepared ahead of the `COPY`.
+    static let bulkSlice = 1_000
+    static var bulkSlicesAhead: Int { max(2, 2 * ProcessInfo.processInfo.activeProcessorCount) }
+
+    private func bulkAppend(_ requests: [AppendRequest], on conn: PostgresConnection, optimistic: Bool) async throws -> BulkAppendResult {
         let header = try await conn.query("SELECT pg_current_xact_id()::text, event_store.micros(now())")
         guard let row = header.first, let xid = UInt64(try row.decode(String.self, 0)) else {
             throw EventStoreError(code: .database, message: "could not read the transaction id")
         }
         let recordedAt = try row.decode(Int64.self, 1)
-
-        // Keys appended before: same content is a skip, other content fails the batch.
-        let existing = try await conn.query(
-            "SELECT key, request_hash FROM event_store.idempotency_keys WHERE key = ANY($1::text[])",
-            [PostgresArray(prepared.map { $0.request.idempotencyKey })])
-        var skip = Set<String>()
-        if existing.count > 0 {
-            let hashes = Dictionary(prepared.map { ($0.request.idempotencyKey, $0) }, uniquingKeysWith: { a, _ in a })
-            for row in existing.rows {
-                let key = try row.decode(String.self, 0)
-                let stored = try row.decode(PostgresBytes.self, 1).bytes
-                guard let p = hashes[key], p.requestHash == stored else {
-                    var e = EventStoreError(
-                        code: .idempotencyKeyReused, message: "idempotency key \"\(key)\" was already used for a different request",
-                        field: "idempotencyKey", rule: "idempotency")
-                    e.requestIndex = hashes[key]?.index
-                    throw e
+        let limits = self.limits
+        let catalogue = self.catalogue
+        let sliceCount = (requests.count + EventStore.bulkSlice - 1) / EventStore.bulkSlice
+        return try await withThrowingTaskGroup(of: (Int, Result<[BulkRequest], EventStoreError>).self) { group in
+            var started = 0
+            func startNextSlice() {
+                guard started < sliceCount else { return }
+                let range = (started * EventStore.bulkSlice)..<min(requests.count, (started + 1) * EventStore.bulkSlice)
+                let slice = started
+                group.addTask {
+                    (slice, EventStore.prepare(requests, range, limits: limits, catalogue: catalogue, recordedAtMicros: recordedAt))
                 }
-                skip.insert(key)
+                started += 1
+            }
+            // Preparation starts now and runs while the lookups below wait on the server.
+            for _ in 0..<EventStore.bulkSlicesAhead { startNextSlice() }
+            var ready: [Int: Result<[BulkRequest], EventStoreError>] = [:]
+            var consumed = 0
+            /// The next slice in request order, starting another one in its place.
+            func nextSlice() async throws -> [BulkRequest]? {
+                guard consumed < sliceCount else { return nil }
+                while ready[consumed] == nil {
+                    guard let (slice, result) = try await group.next() else { return nil }
+                    ready[slice] = result
+                }
+                let result = ready.removeValue(forKey: consumed)!
+                consumed += 1
+                startNextSlice()
+                return try result.get()
+            }
+            return try await bulkAppend(
+                requests, on: conn, xid: xid, recordedAt: recordedAt, optimistic: optimistic, nextSlice: nextSlice)
+        }
+    }
+
+    private func bulkAppend(
+        _ requests: [AppendRequest], on conn: PostgresConnection, xid: UInt64, recordedAt: Int64, optimistic: Bool,
+        nextSlice: () async throws -> [BulkRequest]?
+    ) async throws -> BulkAppendResult {
+        // Keys appended before (same content is a skip, other content fails the batch) and the heads
+        // as they are now, read without locks: they are advanced at the end only if nobody moved them
+        // meanwhile. Ids that break the naming rules are not looked up: preparation refuses them.
+        // Optimistically, no key is looked up, nor a stream that is only ever appended as no-stream;
+        // but a re-run batch (an import resumed after a crash) is caught by its first or last key.
+        let limits = self.limits
+        var optimistic = optimistic
+        if optimistic {
+            let probe = [requests[0].idempotencyKey, requests[requests.count - 1].idempotencyKey]
+            let found = try await conn.query("SELECT 1 FROM event_store.idempotency_keys WHERE key = ANY($1::text[])", [PostgresArray(probe)])
+            optimistic = found.count == 0
+        }
+        var keys = Set<String>()
+        var streams = Set<String>()
+        for request in requests {
+            if !optimistic, (try? AppendRequest.checkKey(request.idempotencyKey, limits: limits)) != nil {
+                keys.insert(request.idempotencyKey)
+            }
+            for append in request.streams where !(optimistic && append.expected == .noStream) {
+                if (try? AppendRequest.checkStream(append.stream, field: "", limits: limits)) != nil { streams.insert(append.stream) }
             }
         }
-
-        // The heads as they are now, read without locks: they are advanced at the end only if
-        // nobody moved them meanwhile.
-        let heads = try await conn.query(
-            "SELECT stream_id, version, last_hash FROM event_store.streams WHERE stream_id = ANY($1::text[])",
-            [PostgresArray(Array(streams))])
+        let lookups = try await conn.pipeline([
+            PostgresStatement(
+                "SELECT key, request_hash FROM event_store.idempotency_keys WHERE key = ANY($1::text[])", [PostgresArray(Array(keys))]),
+            PostgresStatement(
+                "SELECT stream_id, version, last_hash FROM event_store.streams WHERE stream_id = ANY($1::text[])",
+                [PostgresArray(Array(streams))]),
+        ])
+        var existingKeys: [String: [UInt8]] = [:]
+        for row in lookups[0].rows {
+            existingKeys[try row.decode(String.self, 0)] = try row.decode(PostgresBytes.self, 1).bytes
+        }
         var state: [String: StreamHead] = [:]
         state.reserveCapacity(streams.count)
-        for row in heads.rows {
+        for row in lookups[1].rows {
             let version = try row.decode(Int64.self, 1)
             state[try row.decode(String.self, 0)] = StreamHead(
                 version: version, hash: try row.decode(PostgresBytes.self, 2).bytes, original: version, touched: false)
@@ -167,6 +234,10 @@ extension EventStore {
 
         var appendedEvents = 0
         var appendedRequests = 0
+        var skipped = 0
+        var batchKeys: [String: (index: Int, hash: [UInt8])] = [:]
+        batchKeys.reserveCapacity(requests.count)
+        var keyRows: [UInt8] = []
         try await conn.copyIn(
             """
             COPY event_store.events (stream_id, stream_version, event_id, event_type, schema_version, effective_at,
@@ -175,78 +246,90 @@ extension EventStore {
         ) { w in
             var chunk: [UInt8] = []
             chunk.reserveCapacity(1 << 20)
-            for p in prepared where !skip.contains(p.request.idempotencyKey) {
-                appendedRequests += 1
-                for (s, append) in p.sortedStreams.enumerated() {
-                    var head = state[append.stream] ?? StreamHead(version: 0, hash: EventHash.zero, original: 0, touched: false)
-                    if let expected = append.expected.wireValue, expected != head.version {
-                        var e = EventStoreError(
-                            code: .wrongExpectedVersion,
-                            message: "stream \"\(append.stream)\" is at version \(head.version), expected \(append.expected)",
-                            field: "expectedVersion", rule: "expectedVersion")
-                        e.stream = append.stream
-                        e.expectedVersion = expected
-                        e.actualVersion = head.version
-                        e.requestIndex = p.index
-                        throw e
+            while let slice = try await nextSlice() {
+                for b in slice {
+                    let p = b.prepared
+                    let key = p.request.idempotencyKey
+                    if let earlier = batchKeys[key] {
+                        guard earlier.hash == p.requestHash else {
+                            var e = EventStoreError(
+                                code: .idempotencyKeyReused,
+                                message: "idempotency key \"\(key)\" is used by requests \(earlier.index) and \(p.index) with different content",
+                                field: "idempotencyKey", rule: "idempotency")
+                            e.requestIndex = p.index
+                            throw e
+                        }
+                        skipped += 1  // the same request twice in one batch: append it once
+                        continue
                     }
-                    for (k, event) in append.events.enumerated() {
-                        head.version += 1
-                        let eventID = EventID.random()
-                        let text = p.texts[s][k]
-                        let hash = EventHash.compute(
-                            previous: head.hash, eventID: eventID, stream: append.stream, streamVersion: head.version,
-                            type: event.type, schemaVersion: event.schemaVersion, effectiveAt: event.effectiveAt,
-                            recordedAtMicros: recordedAt, idempotencyKey: p.request.idempotencyKey,
-                            dataText: text.data, metadataText: text.metadata)
-                        var r = CopyTextRow()
-                        r.append(append.stream)
-                        r.append(head.version)
-                        r.append(eventID)
-                        r.append(event.type)
-                        r.append(event.schemaVersion)
-                        r.append(event.effectiveAt.description)
-                        r.append(text.data)
-                        r.append(text.metadata)
-                        r.append(p.request.idempotencyKey)
-                        r.append(PostgresBytes(head.hash))
-                        r.append(PostgresBytes(hash))
-                        chunk.append(contentsOf: r.bytes)
-                        chunk.append(0x0A)
-                        head.hash = hash
-                        appendedEvents += 1
+                    batchKeys[key] = (p.index, p.requestHash)
+                    if let stored = existingKeys[key] {
+                        guard stored == p.requestHash else {
+                            var e = EventStoreError(
+                                code: .idempotencyKeyReused, message: "idempotency key \"\(key)\" was already used for a different request",
+                                field: "idempotencyKey", rule: "idempotency")
+                            e.requestIndex = p.index
+                            throw e
+                        }
+                        skipped += 1
+                        continue
                     }
-                    head.touched = true
-                    state[append.stream] = head
-                    if chunk.count >= 1 << 20 {
-                        try await w.write(chunk)
-                        chunk.removeAll(keepingCapacity: true)
+                    appendedRequests += 1
+                    var keyRow = CopyTextRow()
+                    keyRow.append(key)
+                    keyRow.append(PostgresBytes(p.requestHash))
+                    keyRows.append(contentsOf: keyRow.bytes)
+                    keyRows.append(0x0A)
+                    for (s, append) in p.sortedStreams.enumerated() {
+                        let head = state[append.stream] ?? StreamHead.new
+                        if let expected = append.expected.wireValue, expected != head.version {
+                            var e = EventStoreError(
+                                code: .wrongExpectedVersion,
+                                message: "stream \"\(append.stream)\" is at version \(head.version), expected \(append.expected)",
+                                field: "expectedVersion", rule: "expectedVersion")
+                            e.stream = append.stream
+                            e.expectedVersion = expected
+                            e.actualVersion = head.version
+                            e.requestIndex = p.index
+                            throw e
+                        }
+                        // A new stream's rows were written during preparation; others are chained here.
+                        let rows = head.version == 0 ? b.rowsIfNew[s] : EventStore.rows(of: p, stream: s, from: head, recordedAtMicros: recordedAt)
+                        chunk.append(contentsOf: rows.bytes)
+                        appendedEvents += append.events.count
+                        state[append.stream] = StreamHead(version: rows.version, hash: rows.hash, original: head.original, touched: true)
                     }
                 }
+                // One write per slice keeps the server busy while the next slice is consumed.
+                if chunk.count >= 1 << 16 {
+                    try await w.write(chunk)
+                    chunk.removeAll(keepingCapacity: true)
+                }
             }
-            try await w.write(chunk)
+            if !chunk.isEmpty { try await w.write(chunk) }
+        }
+        guard appendedEvents > 0 else {
+            return BulkAppendResult(appendedRequests: 0, appendedEvents: 0, duplicateRequests: skipped, xid: nil)
         }
         // New keys and new streams go straight in (a concurrent writer that took one fails the
         // batch on the primary key); moved heads are advanced only from the version read above.
         try await conn.copyIn("COPY event_store.idempotency_keys (key, request_hash) FROM STDIN") { w in
-            for p in prepared where !skip.contains(p.request.idempotencyKey) {
-                var r = CopyTextRow()
-                r.append(p.request.idempotencyKey)
-                r.append(PostgresBytes(p.requestHash))
-                try await w.write(r.line)
-            }
+            try await w.write(keyRows)
         }
         let touched = state.filter { $0.value.touched }
         let created = touched.filter { $0.value.original == 0 }
         if !created.isEmpty {
             try await conn.copyIn("COPY event_store.streams (stream_id, version, last_hash) FROM STDIN") { w in
+                var rows: [UInt8] = []
                 for (stream, head) in created {
                     var r = CopyTextRow()
                     r.append(stream)
                     r.append(head.version)
                     r.append(PostgresBytes(head.hash))
-                    try await w.write(r.line)
+                    rows.append(contentsOf: r.bytes)
+                    rows.append(0x0A)
                 }
+                try await w.write(rows)
             }
         }
         let moved = touched.filter { $0.value.original > 0 }
@@ -270,8 +353,7 @@ extension EventStore {
                 field: "stream", rule: "concurrency")
         }
         return BulkAppendResult(
-            appendedRequests: appendedRequests, appendedEvents: appendedEvents,
-            duplicateRequests: skip.count + skippedInBatch, xid: appendedEvents > 0 ? xid : nil)
+            appendedRequests: appendedRequests, appendedEvents: appendedEvents, duplicateRequests: skipped, xid: xid)
     }
 }
 
@@ -281,4 +363,21 @@ struct StreamHead {
     /// The version read from the database (0 for a new stream).
     let original: Int64
     var touched: Bool
+
+    /// A stream that does not exist yet.
+    static let new = StreamHead(version: 0, hash: EventHash.zero, original: 0, touched: false)
+}
+
+/// A validated request of a bulk append, with its streams' rows written as if each stream were new.
+struct BulkRequest: Sendable {
+    let prepared: PreparedRequest
+    /// Per sorted stream: its events' `COPY` rows chained from version 0 and the zero hash.
+    let rowsIfNew: [StreamRows]
+}
+
+/// One stream's events in one request as `COPY` text rows, and the head they leave.
+struct StreamRows: Sendable {
+    let bytes: [UInt8]
+    let version: Int64
+    let hash: [UInt8]
 }

@@ -127,6 +127,34 @@ struct AppendBench {
         }
         try await superuser.execute("CHECKPOINT")
 
+        // (e) The server's share: the same rows, already built, into the event store's tables (events
+        // with every index, idempotency keys, stream heads), rolled back. What (b) adds beyond this is
+        // the client's: validating, canonicalising and hashing every event.
+        let keyRows: [UInt8] = (0..<events).reduce(into: []) { out, i in
+            var r = CopyTextRow()
+            r.append("floor-\(i)")
+            r.append(PostgresBytes(EventHash.zero))
+            out += r.line
+        }
+        let headRows: [UInt8] = (0..<events).reduce(into: []) { out, i in
+            var r = CopyTextRow()
+            r.append("floor-\(String(format: "%08d", i))")
+            r.append(1)
+            r.append(PostgresBytes(EventHash.zero))
+            out += r.line
+        }
+        Terminal.note("(e) the same rows into the event store's tables, no client work …")
+        let floorSeconds = try await timed {
+            try await conn.execute("BEGIN")
+            _ = try await conn.copyIn("COPY event_store.events (\(AppendBench.columns)) FROM STDIN") { w in
+                for row in rows { try await w.write(row) }
+            }
+            _ = try await conn.copyIn("COPY event_store.idempotency_keys (key, request_hash) FROM STDIN") { w in try await w.write(keyRows) }
+            _ = try await conn.copyIn("COPY event_store.streams (stream_id, version, last_hash) FROM STDIN") { w in try await w.write(headRows) }
+            try await conn.execute("ROLLBACK")
+        }
+        try await superuser.execute("CHECKPOINT")
+
         // (b) Daftar's bulk append, in batches of 20,000 commands as `events import` does.
         let store = EventStore(pool: PostgresPool(conninfo: uri, maximumConnections: 8), catalogue: catalogue)
         let batches = commands(prefix: "bulk")
@@ -172,11 +200,13 @@ struct AppendBench {
 
         let copyRate = Double(events) / copySeconds
         let bulkRate = Double(events) / bulkSeconds
+        let floorRate = Double(events) / floorSeconds
         func f(_ x: Double) -> String { String(format: "%.0f", x) }
         func r(_ x: Double) -> String { String(format: "%.2f", x) }
         report.lines = [
             "raw COPY          \(f(copyRate)) events/s",
-            "bulk append       \(f(bulkRate)) events/s   ratio \(r(bulkRate / copyRate)) of raw COPY",
+            "server floor      \(f(floorRate)) events/s   ratio \(r(floorRate / copyRate)) of raw COPY (prepared rows into events, keys and heads)",
+            "bulk append       \(f(bulkRate)) events/s   ratio \(r(bulkRate / copyRate)) of raw COPY, \(r(bulkRate / floorRate)) of the server floor",
             "raw INSERT  x1    \(f(insertRates[1]!)) tx/s",
             "single append x1  \(f(appendRates[1]!)) appends/s   ratio \(r(appendRates[1]! / insertRates[1]!))",
             "raw INSERT  x8    \(f(insertRates[8]!)) tx/s",
@@ -185,6 +215,8 @@ struct AppendBench {
         func ratio(_ x: Double) -> JSONValue { .number(JSONNumber(literal: String(format: "%.3f", x))!) }
         report.json = [
             "bulk_vs_copy": ratio(bulkRate / copyRate),
+            "floor_vs_copy": ratio(floorRate / copyRate),
+            "bulk_vs_floor": ratio(bulkRate / floorRate),
             "single1_vs_insert": ratio(appendRates[1]! / insertRates[1]!),
             "single8_vs_insert": ratio(appendRates[8]! / insertRates[8]!),
             "events": .number(JSONNumber(Int64(events))),
