@@ -30,7 +30,7 @@ extension LedgerEndToEndTests {
         }
         let conn = try await PostgresConnection.connect(db.uri)
         // The audit layer's index for household lookups (history must agree with or without it).
-        #expect(try await AuditSchema.migrate(conn).count == 3)
+        #expect(try await AuditSchema.migrate(conn).count == 4)
         // One expression index serves history: the lookup through the auditor's view can use it.
         let indexes = try await conn.query(
             "SELECT indexname FROM pg_indexes WHERE schemaname = 'event_store' AND tablename = 'events' AND indexdef LIKE '%householdId%'")
@@ -42,6 +42,10 @@ extension LedgerEndToEndTests {
         let lines = plan.rows.compactMap { $0[0] }
         #expect(lines.contains { $0.contains("Index Scan using events_") && $0.contains("_coalesce_idx") })
         #expect(!lines.contains { $0.contains("Seq Scan on events_") })
+        let viewPlan = try await conn.query(
+            "EXPLAIN SELECT * FROM audit.entitlement_history WHERE household_id = $1", [Demo.family.rawValue]).rows.compactMap { $0[0] }
+        #expect(viewPlan.contains { $0.contains("Index Scan using events_") && $0.contains("_coalesce_idx") })
+        #expect(!viewPlan.contains { $0.contains("Seq Scan on events_") })
         try await conn.execute("RESET enable_seqscan")
         let beforeExclusion = try await conn.query("SELECT event_store.micros(clock_timestamp())").first!.decode(Int64.self, 0)
         try await session.run(
@@ -117,7 +121,7 @@ extension LedgerEndToEndTests {
         let session = Session(ledger)
         try await session.runAll(Demo.registryCommands, prefix: "registry")
         let conn = try await PostgresConnection.connect(db.uri)
-        #expect(try await AuditSchema.migrate(conn).count == 3)
+        #expect(try await AuditSchema.migrate(conn).count == 4)
         let beforeErasure = try await conn.query("SELECT event_store.micros(clock_timestamp())").first!.decode(Int64.self, 0)
         let erased = PersonalDataErased(
             personId: PersonID("P-BA0000000202"), erasedOn: Demo.date("2026-03-02"), reason: .dataSubjectRequest, decidedBy: ActorID("user:dpo.iq"))
