@@ -21,9 +21,15 @@ extension EventStore {
     /// already appended with the same content is skipped and counted; other content fails the
     /// whole batch) and its expected versions (checked in order, against the stream heads read
     /// at the start and re-checked when the heads are advanced, and against the batch's own earlier
-    /// requests). Existing keys and heads are looked up with one set-based query each; event hashes
-    /// are computed here; events, new keys and new heads go in with `COPY`; moved heads are
-    /// advanced with one `UPDATE` that also detects a concurrent writer.
+    /// requests). Event hashes are computed here; events, new keys and new heads go in with `COPY`;
+    /// moved heads are advanced with one `UPDATE` that also detects a concurrent writer.
+    ///
+    /// The first attempt assumes what a payment run makes true: no key was used before (the
+    /// batch's first and last keys are probed) and every stream appended as no-stream is new. So
+    /// it looks up only the heads of streams appended with another expectation. The primary keys
+    /// of the key and head tables hold the assumption: when one refuses, or an expectation fails,
+    /// the attempt is rolled back and the batch runs again with every key and head looked up by one
+    /// set-based query each, which gives the exact answer (a retry skipped, a conflict named).
     ///
     /// Validating and canonicalising requests is the client's main cost, so it runs as a pipeline:
     /// slices of the batch are prepared on the cores while earlier slices are already streaming
