@@ -103,6 +103,23 @@ import Testing
         #expect(try await store.readEverything().isEmpty)
     }
 
+    /// Ids the naming rules refuse never reach a lookup (where a NUL byte would be the database's
+    /// error): the request is refused by its field and rule, wherever it stands in the batch.
+    @Test func refusedIdsAreNamedByFieldAndRuleNotByTheDatabase() async throws {
+        let db = try await TestCluster.newDatabase()
+        let store = EventStore(pool: db.pool())
+        let fine = (0..<10).map { request("ok-\($0)", "s-\($0)", .noStream, [event()]) }
+        let badKey = await #expect(throws: EventStoreError.self) {
+            try await store.bulkAppend([request("bad\u{0}key", "s-x", .noStream, [event()])] + fine)
+        }
+        #expect(badKey?.field == "idempotencyKey" && badKey?.rule == "pattern" && badKey?.requestIndex == 0)
+        let badStream = await #expect(throws: EventStoreError.self) {
+            try await store.bulkAppend(fine + [request("k-last", "s\u{0}x", .any, [event()])])
+        }
+        #expect(badStream?.field == "streams[0].stream" && badStream?.rule == "pattern" && badStream?.requestIndex == 10)
+        #expect(try await store.readEverything().isEmpty)
+    }
+
     @Test(.timeLimit(.minutes(10)))  // a safety net against hangs, not a measure: the suite runs beside CPU-heavy backtests
     func aBulkAppendCutOffMidCopyLeavesNoneOfItsEvents() async throws {
         let db = try await TestCluster.newDatabase()

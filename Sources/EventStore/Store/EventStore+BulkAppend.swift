@@ -205,7 +205,9 @@ extension EventStore {
         let limits = self.limits
         var optimistic = optimistic
         if optimistic {
-            let probe = [requests[0].idempotencyKey, requests[requests.count - 1].idempotencyKey]
+            let probe = [requests[0].idempotencyKey, requests[requests.count - 1].idempotencyKey].filter {
+                (try? AppendRequest.checkKey($0, limits: limits)) != nil
+            }
             let found = try await conn.query("SELECT 1 FROM event_store.idempotency_keys WHERE key = ANY($1::text[])", [PostgresArray(probe)])
             optimistic = found.count == 0
         }
