@@ -1,4 +1,5 @@
 import Crypto
+import Postgres
 
 /// The event hash: SHA-256 over the stream's previous hash followed by the event's canonical content.
 ///
@@ -50,14 +51,7 @@ public enum EventHash {
     /// - Parameter text: the text.
     /// - Returns: 64 hex digits.
     public static func sha256Hex(of text: String) -> String {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in SHA256.hash(data: Array(text.utf8)) {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
+        Hex.encode(SHA256.hash(data: Array(text.utf8)))
     }
 
     /// SHA-256 of the canonical request text: what idempotency compares.

@@ -103,6 +103,24 @@ import Testing
         #expect(try await store.readEverything().isEmpty)
     }
 
+    /// Within one slice too, and when only the database can tell: a reused key or an existing
+    /// stream early in the batch is reported before a payload refused later on.
+    @Test func anEarlierRefusalThatOnlyTheDatabaseSeesComesBeforeALaterInvalidRequest() async throws {
+        let db = try await TestCluster.newDatabase()
+        let store = EventStore(pool: db.pool())
+        _ = try await store.append(request("used", "taken", .noStream, [event()]))
+        var batch = (0..<20).map { request("r-\($0)", "s-\($0)", .noStream, [event()]) }
+        batch[8] = request("r-8", "s-8", .noStream, [event("not a type")])
+        batch[5] = request("used", "s-5", .noStream, [event("Other")])
+        let reused = await #expect(throws: EventStoreError.self) { try await store.bulkAppend(batch) }
+        #expect(reused?.code == .idempotencyKeyReused && reused?.requestIndex == 5)
+        batch[5] = request("r-5", "s-5", .noStream, [event()])
+        batch[3] = request("r-3", "taken", .noStream, [event()])
+        let existing = await #expect(throws: EventStoreError.self) { try await store.bulkAppend(batch) }
+        #expect(existing?.code == .wrongExpectedVersion && existing?.requestIndex == 3 && existing?.stream == "taken")
+        #expect(try await store.readEverything().count == 1)
+    }
+
     /// Ids the naming rules refuse never reach a lookup (where a NUL byte would be the database's
     /// error): the request is refused by its field and rule, wherever it stands in the batch.
     @Test func refusedIdsAreNamedByFieldAndRuleNotByTheDatabase() async throws {

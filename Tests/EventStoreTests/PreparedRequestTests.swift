@@ -14,8 +14,10 @@ import Testing
         ]
         for r in requests {
             let prepared = PreparedRequest(r)
-            #expect(prepared.body == r.canonicalJSON.canonicalText)
-            #expect(try JSONParser.parse(prepared.body) == r.canonicalJSON)
+            let body = PreparedRequest.body(prepared.sortedStreams, prepared.texts)
+            #expect(body == r.canonicalJSON.canonicalText)
+            #expect(try JSONParser.parse(body) == r.canonicalJSON)
+            #expect(prepared.requestHash == EventHash.request(r.canonicalJSON.canonicalText))
         }
     }
 

@@ -27,7 +27,7 @@ extension EventStore {
     /// The first attempt assumes what a payment run makes true: no key was used before (the
     /// batch's first and last keys are probed) and every stream appended as no-stream is new. So
     /// it looks up only the heads of streams appended with another expectation. The primary keys
-    /// of the key and head tables hold the assumption: when one refuses, or an expectation fails,
+    /// of the key and head tables hold the assumption: when one refuses, or a request is refused,
     /// the attempt is rolled back and the batch runs again with every key and head looked up by one
     /// set-based query each, which gives the exact answer (a retry skipped, a conflict named).
     ///
@@ -44,27 +44,23 @@ extension EventStore {
         guard !requests.isEmpty else {
             return BulkAppendResult(appendedRequests: 0, appendedEvents: 0, duplicateRequests: 0, xid: nil)
         }
+        func attempt(optimistic: Bool) async throws -> BulkAppendResult {
+            try await pool.withConnection { conn in
+                try await conn.transaction { conn in try await self.bulkAppend(requests, on: conn, optimistic: optimistic) }
+            }
+        }
         do {
+            // Optimistic unless the batch's first or last key was used before (an import re-run
+            // after a crash): no key is a retry and every stream appended as no-stream is new. The
+            // primary keys of the key and head tables hold that. Whatever an optimistic attempt
+            // refuses is checked again with every key and head looked up first, so that the answer
+            // is exactly the checked one: a retry skipped, a conflict named, and the first failing
+            // request reported whatever its rule.
+            let optimistic = try await noKeyUsedBefore(requests)
             do {
-                // Optimistic: no key is a retry and every stream appended as no-stream is new. The
-                // primary keys of the key and head tables hold that; if either refuses, nothing was
-                // kept, and the batch runs again with every key and head looked up first. A broken
-                // expectation is checked again too: a retried request's stream has moved on, and
-                // only the looked-up keys tell a retry (skipped) from a conflict (refused).
-                return try await pool.withConnection { conn in
-                    try await conn.transaction { conn in try await self.bulkAppend(requests, on: conn, optimistic: true) }
-                }
-            } catch let error as PostgresError
-                where error.sqlState == PostgresError.uniqueViolation
-                && (error.constraint == "idempotency_keys_pkey" || error.constraint == "streams_pkey")
-            {
-                return try await pool.withConnection { conn in
-                    try await conn.transaction { conn in try await self.bulkAppend(requests, on: conn, optimistic: false) }
-                }
-            } catch let error as EventStoreError where error.code == .wrongExpectedVersion {
-                return try await pool.withConnection { conn in
-                    try await conn.transaction { conn in try await self.bulkAppend(requests, on: conn, optimistic: false) }
-                }
+                return try await attempt(optimistic: optimistic)
+            } catch where optimistic && EventStore.mayBeAWrongGuess(error) {
+                return try await attempt(optimistic: false)
             }
         } catch let error as EventStoreError {
             throw error
@@ -80,6 +76,28 @@ extension EventStore {
         }
     }
 
+    /// Whether neither the batch's first nor its last idempotency key was used before (ids the
+    /// naming rules refuse are not looked up: preparation refuses them).
+    private func noKeyUsedBefore(_ requests: [AppendRequest]) async throws -> Bool {
+        let probe = [requests[0].idempotencyKey, requests[requests.count - 1].idempotencyKey].filter {
+            (try? AppendRequest.checkKey($0, limits: limits)) != nil
+        }
+        let found = try await pool.withConnection { conn in
+            try await conn.query("SELECT 1 FROM event_store.idempotency_keys WHERE key = ANY($1::text[])", [PostgresArray(probe)])
+        }
+        return found.count == 0
+    }
+
+    /// Whether an optimistic attempt's failure may come from what it assumed rather than from the
+    /// batch: a refusal of the key or head tables, or any refusal of a request (an earlier request
+    /// that is a retry or meets an existing stream must be answered first).
+    static func mayBeAWrongGuess(_ error: any Error) -> Bool {
+        if error is EventStoreError { return true }
+        guard let error = error as? PostgresError else { return false }
+        return error.sqlState == PostgresError.uniqueViolation
+            && (error.constraint == "idempotency_keys_pkey" || error.constraint == "streams_pkey")
+    }
+
     static func violation(
         of request: AppendRequest, limits: EventStoreLimits, catalogue: any EventCatalogue, texts: PreparedRequest
     ) -> EventStoreError? {
@@ -91,26 +109,29 @@ extension EventStore {
         }
     }
 
-    /// Validates and canonicalises `requests[range]`, and writes each stream's `COPY` rows as they are
-    /// if the stream is new: the first violation in the range, or every request prepared.
+    /// Validates and canonicalises `requests[range]`, and writes the `COPY` rows of each stream the
+    /// request may create (expected: no-stream or any) as if it were new.
+    /// - Returns: the requests prepared, up to the first that breaks a rule, and that rule broken.
     static func prepare(
         _ requests: [AppendRequest], _ range: Range<Int>, limits: EventStoreLimits, catalogue: any EventCatalogue,
         recordedAtMicros: Int64
-    ) -> Result<[BulkRequest], EventStoreError> {
+    ) -> PreparedSlice {
         var out: [BulkRequest] = []
         out.reserveCapacity(range.count)
         for i in range {
             let p = PreparedRequest(requests[i], index: i)
             if var e = EventStore.violation(of: requests[i], limits: limits, catalogue: catalogue, texts: p) {
                 e.requestIndex = i
-                return .failure(e)
+                return PreparedSlice(requests: out, violation: e)
             }
-            let rows = p.sortedStreams.indices.map { s in
-                EventStore.rows(of: p, stream: s, from: StreamHead.new, recordedAtMicros: recordedAtMicros)
+            // An exact expectation is at least 1 (validated), so such a stream is never new.
+            let rows = p.sortedStreams.indices.map { s -> StreamRows? in
+                guard (p.sortedStreams[s].expected.wireValue ?? 0) == 0 else { return nil }
+                return EventStore.rows(of: p, stream: s, from: StreamHead.new, recordedAtMicros: recordedAtMicros)
             }
             out.append(BulkRequest(prepared: p, rowsIfNew: rows))
         }
-        return .success(out)
+        return PreparedSlice(requests: out, violation: nil)
     }
 
     /// The `COPY` rows of one stream's events in a request, chained from `head`.
@@ -161,7 +182,7 @@ extension EventStore {
         let limits = self.limits
         let catalogue = self.catalogue
         let sliceCount = (requests.count + EventStore.bulkSlice - 1) / EventStore.bulkSlice
-        return try await withThrowingTaskGroup(of: (Int, Result<[BulkRequest], EventStoreError>).self) { group in
+        return try await withThrowingTaskGroup(of: (Int, PreparedSlice).self) { group in
             var started = 0
             func startNextSlice() {
                 guard started < sliceCount else { return }
@@ -174,19 +195,19 @@ extension EventStore {
             }
             // Preparation starts now and runs while the lookups below wait on the server.
             for _ in 0..<EventStore.bulkSlicesAhead { startNextSlice() }
-            var ready: [Int: Result<[BulkRequest], EventStoreError>] = [:]
+            var ready: [Int: PreparedSlice] = [:]
             var consumed = 0
             /// The next slice in request order, starting another one in its place.
-            func nextSlice() async throws -> [BulkRequest]? {
+            func nextSlice() async throws -> PreparedSlice? {
                 guard consumed < sliceCount else { return nil }
                 while ready[consumed] == nil {
                     guard let (slice, result) = try await group.next() else { return nil }
                     ready[slice] = result
                 }
-                let result = ready.removeValue(forKey: consumed)!
+                let slice = ready.removeValue(forKey: consumed)!
                 consumed += 1
                 startNextSlice()
-                return try result.get()
+                return slice
             }
             return try await bulkAppend(
                 requests, on: conn, xid: xid, recordedAt: recordedAt, optimistic: optimistic, nextSlice: nextSlice)
@@ -195,22 +216,13 @@ extension EventStore {
 
     private func bulkAppend(
         _ requests: [AppendRequest], on conn: PostgresConnection, xid: UInt64, recordedAt: Int64, optimistic: Bool,
-        nextSlice: () async throws -> [BulkRequest]?
+        nextSlice: () async throws -> PreparedSlice?
     ) async throws -> BulkAppendResult {
         // Keys appended before (same content is a skip, other content fails the batch) and the heads
         // as they are now, read without locks: they are advanced at the end only if nobody moved them
         // meanwhile. Ids that break the naming rules are not looked up: preparation refuses them.
-        // Optimistically, no key is looked up, nor a stream that is only ever appended as no-stream;
-        // but a re-run batch (an import resumed after a crash) is caught by its first or last key.
+        // Optimistically, no key is looked up, nor a stream that is only ever appended as no-stream.
         let limits = self.limits
-        var optimistic = optimistic
-        if optimistic {
-            let probe = [requests[0].idempotencyKey, requests[requests.count - 1].idempotencyKey].filter {
-                (try? AppendRequest.checkKey($0, limits: limits)) != nil
-            }
-            let found = try await conn.query("SELECT 1 FROM event_store.idempotency_keys WHERE key = ANY($1::text[])", [PostgresArray(probe)])
-            optimistic = found.count == 0
-        }
         var keys = Set<String>()
         var streams = Set<String>()
         for request in requests {
@@ -255,7 +267,7 @@ extension EventStore {
             var chunk: [UInt8] = []
             chunk.reserveCapacity(1 << 20)
             while let slice = try await nextSlice() {
-                for b in slice {
+                for b in slice.requests {
                     let p = b.prepared
                     let key = p.request.idempotencyKey
                     if let earlier = batchKeys[key] {
@@ -302,12 +314,19 @@ extension EventStore {
                             throw e
                         }
                         // A new stream's rows were written during preparation; others are chained here.
-                        let rows = head.version == 0 ? b.rowsIfNew[s] : EventStore.rows(of: p, stream: s, from: head, recordedAtMicros: recordedAt)
+                        let rows: StreamRows
+                        if head.version == 0, let written = b.rowsIfNew[s] {
+                            rows = written
+                        } else {
+                            rows = EventStore.rows(of: p, stream: s, from: head, recordedAtMicros: recordedAt)
+                        }
                         chunk.append(contentsOf: rows.bytes)
                         appendedEvents += append.events.count
                         state[append.stream] = StreamHead(version: rows.version, hash: rows.hash, original: head.original, touched: true)
                     }
                 }
+                // A request refused by validation comes after every request before it was answered.
+                if let violation = slice.violation { throw violation }
                 // One write per slice keeps the server busy while the next slice is consumed.
                 if chunk.count >= 1 << 16 {
                     try await w.write(chunk)
@@ -379,8 +398,16 @@ struct StreamHead {
 /// A validated request of a bulk append, with its streams' rows written as if each stream were new.
 struct BulkRequest: Sendable {
     let prepared: PreparedRequest
-    /// Per sorted stream: its events' `COPY` rows chained from version 0 and the zero hash.
-    let rowsIfNew: [StreamRows]
+    /// Per sorted stream: its events' `COPY` rows chained from version 0 and the zero hash, for a
+    /// stream the request may create (`nil` under an exact expectation).
+    let rowsIfNew: [StreamRows?]
+}
+
+/// A slice of a bulk append's requests, prepared up to the first that breaks a rule.
+struct PreparedSlice: Sendable {
+    let requests: [BulkRequest]
+    /// The rule the request after `requests` breaks, if one does.
+    let violation: EventStoreError?
 }
 
 /// One stream's events in one request as `COPY` text rows, and the head they leave.

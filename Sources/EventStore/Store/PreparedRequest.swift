@@ -8,8 +8,7 @@ struct PreparedRequest: Sendable {
     let sortedStreams: [StreamAppend]
     /// Canonical payload and metadata per event, by sorted stream then event.
     let texts: [[(data: String, metadata: String)]]
-    /// The canonical request (equal to `request.canonicalJSON.canonicalText`, built without a JSON tree).
-    let body: String
+    /// SHA-256 of the canonical request: what idempotency compares.
     let requestHash: [UInt8]
 
     init(_ request: AppendRequest, index: Int = 0) {
@@ -19,6 +18,12 @@ struct PreparedRequest: Sendable {
         sortedStreams = sorted
         let texts: [[(data: String, metadata: String)]] = sorted.map { s in s.events.map { (data: $0.data.canonicalText, metadata: $0.metadata.json.canonicalText) } }
         self.texts = texts
+        requestHash = EventHash.request(PreparedRequest.body(sorted, texts))
+    }
+
+    /// The canonical request (equal to `request.canonicalJSON.canonicalText`), built from the
+    /// canonical texts already computed rather than from a JSON tree.
+    static func body(_ sorted: [StreamAppend], _ texts: [[(data: String, metadata: String)]]) -> String {
         // Keys in canonical order: events < streams; data < effectiveAt < metadata < schemaVersion
         // < stream < type; expected < id.
         var body = "{\"events\":["
@@ -52,8 +57,7 @@ struct PreparedRequest: Sendable {
             body += "}"
         }
         body += "]}"
-        self.body = body
-        requestHash = EventHash.request(body)
+        return body
     }
 
     func texts(forStream stream: String) -> [(data: String, metadata: String)]? {

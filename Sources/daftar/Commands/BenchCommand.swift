@@ -130,13 +130,14 @@ struct AppendBench {
         // (e) The server's share: the same rows, already built, into the event store's tables (events
         // with every index, idempotency keys, stream heads), rolled back. What (b) adds beyond this is
         // the client's: validating, canonicalising and hashing every event.
-        let keyRows: [UInt8] = (0..<events).reduce(into: []) { out, i in
+        // One key and one new stream per command, as the bulk phase writes.
+        let keyRows: [UInt8] = (0..<(events / eventsPerCommand)).reduce(into: []) { out, i in
             var r = CopyTextRow()
             r.append("floor-\(i)")
             r.append(PostgresBytes(EventHash.zero))
             out += r.line
         }
-        let headRows: [UInt8] = (0..<events).reduce(into: []) { out, i in
+        let headRows: [UInt8] = (0..<(events / eventsPerCommand)).reduce(into: []) { out, i in
             var r = CopyTextRow()
             r.append("floor-\(String(format: "%08d", i))")
             r.append(1)
