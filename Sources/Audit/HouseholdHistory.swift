@@ -123,7 +123,7 @@ public struct HouseholdHistory: Sendable {
             WHERE e.stream_id = ANY($1::text[]) AND e.event_type = 'PersonalDataErased'
               AND ($2::bigint IS NULL OR (extract(epoch FROM e.recorded_at) * 1000000)::bigint <= $2)
             ORDER BY e.xid, e.position
-            """, [PostgresArray(personIds.map { "person-\($0)" }), knownAtMicros])
+            """, [PostgresArray(personIds.map { BenefitsStream.person(PersonID($0)) }), knownAtMicros])
         var byPerson: [String: ErasedMember] = [:]
         for row in rows.rows {
             let event = try PersonalDataErased(json: try JSONParser.parse(try row.decode(String.self, 0)), at: "")

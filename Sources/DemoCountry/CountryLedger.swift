@@ -36,16 +36,13 @@ struct CountryLedger {
     /// Decides `command` on the held states, folds its events into them, and returns the request.
     /// - Throws: ``DemoCountryError`` `domain_rejected` when the decision refuses the command.
     mutating func handle(_ command: some Command, metadata: EventMetadata, key: String) throws(DemoCountryError) -> AppendRequest? {
-        let (context, targets) = load(command.inputs)
-        let events: [any DomainEvent]
-        do {
-            events = try command.decide(in: context)
-        } catch {
+        switch try handleCandidate(command, metadata: metadata, key: key) {
+        case .success(let request):
+            return request
+        case .failure(let error):
             throw DemoCountryError(
                 code: "domain_rejected", message: "\(type(of: command)) was refused: \(error)", field: error.field, rule: error.rule)
         }
-        guard !events.isEmpty else { return nil }
-        return try record(events, targets: targets, metadata: metadata, key: key)
     }
 
     /// Decides `command` for one candidate of a caseload run, as ``CaseloadDecision`` does: a refusal

@@ -35,9 +35,6 @@ public struct PartitionLines: Sendable {
     /// No lines yet.
     public init() {}
 
-    /// Whether a complete partition waits to be taken.
-    public var hasClosed: Bool { !closed.isEmpty }
-
     /// Adds a COPY line (partition key first), closing the partition before it when the key changes.
     /// - Parameter line: one line, without its newline.
     public mutating func add(_ line: ArraySlice<UInt8>) {

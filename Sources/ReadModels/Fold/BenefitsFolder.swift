@@ -89,7 +89,6 @@ public struct BenefitsFolder: PartitionFolder {
                     event: e, actor: metadata?["actor"]?.stringValue, reason: metadata?["reason"]?.stringValue,
                     recordedAtMicros: recorded.recordedAtMicros))
         case let e as BeneficiaryExited:
-            state.exits[e.programmeId] = e
             state.flowFacts[e.programmeId, default: BeneficiaryFlowFacts()].record(e)
             state.beneficiaries[e.programmeId, default: Beneficiary()].apply(e)
         default:

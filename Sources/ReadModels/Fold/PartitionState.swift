@@ -8,10 +8,8 @@ public struct PartitionState: Sendable {
     var household = Household()
     /// The household's standing in each programme it has events in.
     var beneficiaries: [ProgrammeID: Beneficiary] = [:]
-    /// The last exit recorded in each programme (its reason is the status reason).
-    var exits: [ProgrammeID: BeneficiaryExited] = [:]
     /// Enrolments, exclusions, reversals, rejected appeals and exits in each programme, as recorded:
-    /// the flows the planning cohort counts by month.
+    /// the flows the planning cohort counts by month. The last exit's reason is the status reason.
     var flowFacts: [ProgrammeID: BeneficiaryFlowFacts] = [:]
     /// The household's payments, by programme and cycle.
     var payments: [ProgrammeID: [PaymentCycle: PaymentRecord]] = [:]

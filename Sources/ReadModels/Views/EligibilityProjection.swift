@@ -94,7 +94,7 @@ public struct EligibilityProjection: Projection {
                 if case .temporarilyEnrolled = b.status {
                     result.reason = BeneficiaryExited.Reason.temporaryEnrolmentEnded.rawValue
                 } else {
-                    result.reason = state.exits[programme]?.reason.rawValue
+                    result.reason = state.flowFacts[programme]?.exits.last?.reason.rawValue
                 }
             case .notEnrolled:
                 break

@@ -167,14 +167,14 @@ extension DemoCommand {
         }
         let counts = try await conn.query(
             """
-            SELECT (SELECT count(*) FROM event_store.events WHERE event_type = 'CrossMatchRunRecorded' AND data->>'matchMethod' = 'dhPsiX25519'),
-                   (SELECT count(*) FROM event_store.events WHERE event_type = 'BeneficiaryExcluded'),
-                   (SELECT count(*) FROM event_store.events WHERE event_type = 'BeneficiaryExcluded' AND data->>'effectiveOn' < data->>'decidedOn'),
-                   (SELECT count(*) FROM event_store.events WHERE event_type = 'OverpaymentIdentified' AND data->>'cause' = 'retroactiveExclusion'),
-                   (SELECT coalesce(sum((data->>'amountMinor')::bigint), 0) FROM event_store.events
-                     WHERE event_type = 'OverpaymentIdentified' AND data->>'cause' = 'retroactiveExclusion'),
-                   (SELECT count(DISTINCT data->>'householdId') FROM event_store.events
-                     WHERE event_type = 'OverpaymentIdentified' AND data->>'cause' = 'retroactiveExclusion')
+            SELECT count(*) FILTER (WHERE event_type = 'CrossMatchRunRecorded' AND data->>'matchMethod' = 'dhPsiX25519'),
+                   count(*) FILTER (WHERE event_type = 'BeneficiaryExcluded'),
+                   count(*) FILTER (WHERE event_type = 'BeneficiaryExcluded' AND data->>'effectiveOn' < data->>'decidedOn'),
+                   count(*) FILTER (WHERE event_type = 'OverpaymentIdentified' AND data->>'cause' = 'retroactiveExclusion'),
+                   coalesce(sum((data->>'amountMinor')::bigint) FILTER (WHERE event_type = 'OverpaymentIdentified' AND data->>'cause' = 'retroactiveExclusion'), 0),
+                   count(DISTINCT data->>'householdId') FILTER (WHERE event_type = 'OverpaymentIdentified' AND data->>'cause' = 'retroactiveExclusion')
+            FROM event_store.events
+            WHERE event_type IN ('CrossMatchRunRecorded', 'BeneficiaryExcluded', 'OverpaymentIdentified')
             """
         ).rows[0]
         let (runs, excluded, retroactive, overpaid, overpaidAmount, overpaidHouseholds) = (

@@ -94,13 +94,9 @@ struct DemoCommand: AsyncParsableCommand {
         let duplicateRequests: Int
     }
 
-    /// Generates the country and appends it with the store's bulk append, a chunk per transaction.
+    /// Generates the country and appends it with the store's bulk append, a chunk per transaction;
+    /// the generator keeps the country it generated (for the cross-match).
     /// - Throws: `another_demo_loaded` when the database holds a country of another seed or size.
-    static func load(_ configuration: DemoCountryConfiguration, into store: EventStore) async throws -> Load {
-        try await load(DemoCountryGenerator(configuration), into: store)
-    }
-
-    /// ``load(_:into:)`` with a generator, which keeps the country it generated (for the cross-match).
     static func load(_ generator: DemoCountryGenerator, into store: EventStore) async throws -> Load {
         let configuration = generator.configuration
         let programme = try await store.readStream("programme-\(DemoCountryGenerator.programmeId)")

@@ -76,7 +76,8 @@ public struct ProposeExclusions: Sendable, Hashable {
                 value: proposedOn.description)
         }
         var result = CaseloadDecision<ExclusionProposed>()
-        for householdId in rule.householdsNotMeeting(run) {
+        let proposals = rule.proposals(for: run)
+        for householdId in rule.householdsNotMeeting(run, proposals: proposals) {
             result.skipped.append(
                 .init(
                     householdId: householdId,
@@ -84,7 +85,7 @@ public struct ProposeExclusions: Sendable, Hashable {
                         .exclusionRuleNotMet, rule: "cross-match exclusion rule v\(rule.version): no hit of the run on the household meets a criterion",
                         field: "householdId", value: householdId.rawValue)))
         }
-        for proposal in rule.proposals(for: run) {
+        for proposal in proposals {
             let beneficiary = beneficiaries[proposal.householdId] ?? Beneficiary()
             do {
                 let events = try beneficiary.decide(propose(proposal, enrolledOn: beneficiary.enrolledOn), run: run)

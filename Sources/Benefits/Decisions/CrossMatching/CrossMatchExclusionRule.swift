@@ -80,7 +80,17 @@ public struct CrossMatchExclusionRule: Sendable, Hashable {
     /// - Parameter run: the run with its hits.
     /// - Returns: the households.
     public func householdsNotMeeting(_ run: CrossMatchRun) -> [HouseholdID] {
-        let proposed = Set(proposals(for: run).map(\.householdId))
+        householdsNotMeeting(run, proposals: proposals(for: run))
+    }
+
+    /// The households the run has hits on that meet no criterion, in household order, given the
+    /// run's proposals already computed.
+    /// - Parameters:
+    ///   - run: the run with its hits.
+    ///   - proposals: ``proposals(for:)`` of the same run.
+    /// - Returns: the households.
+    public func householdsNotMeeting(_ run: CrossMatchRun, proposals: [CrossMatchProposal]) -> [HouseholdID] {
+        let proposed = Set(proposals.map(\.householdId))
         return Set(run.hits.values.map(\.householdId)).subtracting(proposed).sorted()
     }
 }
