@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import Postgres
 
@@ -7,17 +8,11 @@ extension PersonVault {
     /// The rule for purposes: a code, never free text (it could hold personal data).
     public static let purposeRule = "a code of 3 to 128 characters of A-Z a-z 0-9 . _ : / -, starting with a letter or digit"
 
-    /// Checks an actor.
+    /// Checks an actor, by the event metadata's rule (``EventMetadata/isActor(_:)``).
     /// - Throws: ``PersonalDataError`` `invalid_input` on `actor`, rule `required` or `pattern`.
     public static func checkActor(_ actor: String) throws(PersonalDataError) {
         if actor.isEmpty { throw PersonalDataError.invalid("actor", "required", "is required") }
-        let u = Array(actor.utf8)
-        guard let colon = u.firstIndex(of: UInt8(ascii: ":")), colon > 0, u[..<colon].allSatisfy({ (97...122).contains($0) }),
-            (1...64).contains(u.count - colon - 1),
-            u[(colon + 1)...].allSatisfy({
-                isAlphanumeric($0) || [UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "@"), UInt8(ascii: "-")].contains($0)
-            })
-        else { throw PersonalDataError.invalid("actor", "pattern", "must be \(actorRule)") }
+        guard EventMetadata.isActor(actor) else { throw PersonalDataError.invalid("actor", "pattern", "must be \(actorRule)") }
     }
 
     /// Checks a purpose: reads and exports without one are refused.

@@ -122,7 +122,7 @@ extension PersonVault {
 
             var sealed: [Sealed] = []
             sealed.reserveCapacity(persons.count)
-            for p in persons { sealed.append(try await seal(p.details, matching: matching)) }
+            for (i, p) in persons.enumerated() { sealed.append(try await seal(p.details, matching: matching, nationalIdHMAC: hashes[i])) }
             do {
                 try await conn.transaction { conn in
                     for start in stride(from: 0, to: persons.count, by: Self.importBatch) {

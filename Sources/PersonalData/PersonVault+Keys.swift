@@ -35,11 +35,16 @@ extension PersonVault {
     }
 
     /// Seals a person's details under a new data key and wraps the key.
-    func seal(_ person: PersonDetails, matching: MatchingKey) async throws -> Sealed {
+    /// - Parameters:
+    ///   - person: the details.
+    ///   - matching: the matching key the national id is hashed with.
+    ///   - nationalIdHMAC: the national id's hash under `matching`, when the caller already computed it
+    ///     (``PersonCipher/nationalIdHMAC(_:key:)``); computed here when `nil`.
+    func seal(_ person: PersonDetails, matching: MatchingKey, nationalIdHMAC: [UInt8]? = nil) async throws -> Sealed {
         let dataKey = PersonCipher.newDataKey()
         let ciphertext = try PersonCipher.seal(person.canonicalBytes, key: dataKey, personId: person.personId)
         let wrapped = try await masterKey.wrap(dataKey, context: PersonCipher.dataKeyContext(person.personId))
-        return Sealed(ciphertext: ciphertext, wrappedKey: wrapped, hmac: PersonCipher.nationalIdHMAC(person.nationalId, key: matching.key))
+        return Sealed(ciphertext: ciphertext, wrappedKey: wrapped, hmac: nationalIdHMAC ?? PersonCipher.nationalIdHMAC(person.nationalId, key: matching.key))
     }
 
     /// Unwraps a person's data key and opens their record.

@@ -58,15 +58,6 @@ public struct Point: Hashable, Sendable {
 
     /// The bytes as 64 lowercase hex digits.
     public var hex: String {
-        withUnsafeBytes { raw in
-            let digits = Array("0123456789abcdef".utf8)
-            var out = [UInt8]()
-            out.reserveCapacity(64)
-            for b in raw {
-                out.append(digits[Int(b >> 4)])
-                out.append(digits[Int(b & 0x0f)])
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
+        withUnsafeBytes { ExchangeFile.hex($0) }
     }
 }

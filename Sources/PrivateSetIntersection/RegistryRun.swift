@@ -164,7 +164,18 @@ public struct RegistryRun: Sendable {
     ///   section D does not have one line per line of file 1; `low_order_point` with the line of a
     ///   crafted section P point; `invalid_state`.
     public func finish(partnerFile: Data) async throws(MatchError) -> [Match] {
-        let file = try ExchangeFile.readPartner(partnerFile)
+        try await finish(try ExchangeFile.readPartner(partnerFile))
+    }
+
+    /// Finishes the run from a file 2 already read with ``ExchangeFile/readPartner(_:)``: blinds
+    /// section P with the run's key and intersects it with section D, as ``finish(partnerFile:)``.
+    ///
+    /// - Parameter file: file 2, parsed.
+    /// - Returns: one match per registry person whose national id the partner holds, with the partner's
+    ///   indicator, sorted by person id then indicator.
+    /// - Throws: ``MatchError`` as ``finish(partnerFile:)``, except the file's own errors (already
+    ///   raised when it was read).
+    public func finish(_ file: ExchangeFile.PartnerFile) async throws(MatchError) -> [Match] {
         let h = file.header
         guard h.run == state.run else {
             throw MatchError(

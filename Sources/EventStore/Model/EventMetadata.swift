@@ -29,7 +29,8 @@ public struct EventMetadata: Sendable, Hashable {
         self.actor = actor
     }
 
-    static let actorPattern = "kind:id, lowercase kind then up to 64 of A-Z a-z 0-9 . _ @ -"
+    /// How an actor is written, for error messages: see ``isActor(_:)``.
+    public static let actorPattern = "kind:id, lowercase kind then up to 64 of A-Z a-z 0-9 . _ @ -"
     static let fields = ["actor", "role", "reason", "ruleVersion", "correlationId", "causationId", "legalBasis", "evidence", "source"]
 
     /// Parses and checks metadata from JSON.
@@ -83,7 +84,9 @@ public struct EventMetadata: Sendable, Hashable {
         return .object(o)
     }
 
-    static func isCode(_ s: String) -> Bool {
+    /// Whether `s` is a code: 1 to 128 characters of A-Z a-z 0-9 . _ : / @ - (never free text, which
+    /// could hold personal data). Every metadata field but the actor must be one.
+    public static func isCode(_ s: String) -> Bool {
         let u = s.utf8
         guard (1...128).contains(u.count) else { return false }
         return u.allSatisfy { b in
@@ -91,7 +94,9 @@ public struct EventMetadata: Sendable, Hashable {
         }
     }
 
-    static func isActor(_ s: String) -> Bool {
+    /// Whether `s` is an actor, `kind:id`: a kind of 1 to 32 lower-case letters, a colon, then 1 to 64
+    /// of A-Z a-z 0-9 . _ @ - (``actorPattern``).
+    public static func isActor(_ s: String) -> Bool {
         guard let colon = s.firstIndex(of: ":") else { return false }
         let kind = s[..<colon].utf8
         let id = s[s.index(after: colon)...].utf8

@@ -62,14 +62,14 @@ struct GenerateCommand: AsyncParsableCommand {
             progress.finish(generator.progressTotal)
             var written: [String] = []
             if let persons {
-                try Self.write(generator.personsCSV(), to: persons, field: "persons")
+                try OutputFile.write(Data(generator.personsCSV().utf8), to: persons, field: "persons", code: "invalid_option", exitCode: 1)
                 written.append(persons)
             }
             if let partnerFiles {
                 try FileManager.default.createDirectory(atPath: partnerFiles, withIntermediateDirectories: true)
                 for (partner, csv) in generator.partnerFiles().sorted(by: { $0.key < $1.key }) {
                     let path = (partnerFiles as NSString).appendingPathComponent("\(partner).csv")
-                    try Self.write(csv, to: path, field: "partner-files")
+                    try OutputFile.write(Data(csv.utf8), to: path, field: "partner-files", code: "invalid_option", exitCode: 1)
                     written.append(path)
                 }
             }
@@ -79,12 +79,6 @@ struct GenerateCommand: AsyncParsableCommand {
                 "events": .number(.init(Int64(summary.events))), "households": .number(.init(Int64(summary.households))),
                 "enrolled": .number(.init(Int64(summary.enrolled))),
             ])
-        }
-    }
-
-    static func write(_ text: String, to path: String, field: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            throw CLIError(code: "invalid_option", message: "\(field): cannot write \(path)", field: field, rule: "writable")
         }
     }
 }

@@ -77,7 +77,8 @@ extension MatchFinishCommand {
         _ data: Data, uri: String, vault: PersonVault, ledger: Ledger, actor: String, snapshotOn: BusinessDate?, now: UTCTimestamp
     ) async throws -> MatchCommand.Finished {
         try PersonVault.checkActor(actor)
-        let header = try ExchangeFile.readPartner(data).header
+        let file = try ExchangeFile.readPartner(data)
+        let header = file.header
         let store = MatchRunStore(pool: vault.pool, masterKey: vault.masterKey)
         let (run, sealed) = try await store.open(header.run)
         guard let sealed else {
@@ -86,7 +87,7 @@ extension MatchFinishCommand {
                 field: "file", rule: "open")
         }
         let source = try MatchCommand.registry(of: run.partner)
-        let matches = try await RegistryRun(resuming: try RegistryRun.State.open(sealed.sealed, with: sealed.key)).finish(partnerFile: data)
+        let matches = try await RegistryRun(resuming: try RegistryRun.State.open(sealed.sealed, with: sealed.key)).finish(file)
         let households = Dictionary(
             try await MatchCommand.enrolledPersons(uri, programme: run.programmeId).map { ($0.personId, $0.householdId) }, uniquingKeysWith: { a, _ in a })
         // Every indicator is read before anything is recorded: nothing is half-applied.

@@ -57,13 +57,6 @@ struct MatchCommand: AsyncParsableCommand {
         }
         return registry
     }
-
-    static func write(_ data: Data, to path: String, field: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: data) else {
-            throw CLIError(code: "invalid_input", message: "\(field): cannot write \(path)", field: field, rule: "writable", exitCode: 2)
-        }
-    }
-
 }
 
 /// `daftar match start`: blinds the enrolled population's national ids and writes the file for the partner.
@@ -85,7 +78,7 @@ struct MatchStartCommand: AsyncParsableCommand {
             let started = try await MatchCommand.start(uri: uri, vault: vault, partner: partner, programme: programme, actor: actor)
             let runId = started.runId
             let path = out ?? "match-\(partner)-\(runId.uuidString.lowercased()).ndjson"
-            try MatchCommand.write(started.file, to: path, field: "out")
+            try OutputFile.write(started.file, to: path, field: "out")
             Terminal.note("Wrote \(path): \(started.withNationalId - started.rejected) blinded ids for \(partner); send it to them, keep nothing else")
             Terminal.emit(
                 JSONValue.object([
@@ -112,7 +105,7 @@ struct MatchPartnerCommand: AsyncParsableCommand {
         try await reportingErrors {
             let response = try await MatchCommand.answer(
                 try InputFile.read(input, field: "input"), csv: try InputFile.read(ids, field: "ids"), partner: partner)
-            try MatchCommand.write(response.file, to: out, field: "out")
+            try OutputFile.write(response.file, to: out, field: "out")
             Terminal.emit(
                 JSONValue.object([
                     "run": .string(response.header.run.uuidString.lowercased()), "partner": .string(response.header.partner), "file": .string(out),

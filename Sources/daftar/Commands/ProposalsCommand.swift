@@ -21,6 +21,13 @@ struct ProposalsCommand: AsyncParsableCommand {
         }
     }
 
+    /// Refuses text that `isValid` refuses with an `invalid_input` error on `field`, rule `pattern`.
+    static func require(_ text: String, satisfies isValid: (String) -> Bool, field: String, what: String) throws {
+        guard isValid(text) else {
+            throw CLIError(code: "invalid_input", message: "\(field): must be \(what)", field: field, rule: "pattern")
+        }
+    }
+
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The open exclusion proposals, oldest first: id, household, governorate, reason, run, hits, proposed and effective dates.")
@@ -107,9 +114,9 @@ struct ProposalsCommand: AsyncParsableCommand {
                     throw CLIError(code: "invalid_input", message: "give exactly one of --approve and --reject", field: "decision", rule: "required")
                 }
                 try require(proposal, matches: "^XP-[0-9A-Z]{8,20}$", field: "proposalId", what: "a proposal id like XP-2025BA004512")
-                try require(actor, matches: "^[a-z]+:[A-Za-z0-9._@-]{1,64}$", field: "actor", what: "kind:id, e.g. user:manager.bg.07")
+                try require(actor, satisfies: EventMetadata.isActor, field: "actor", what: "kind:id, e.g. user:manager.bg.07")
                 try require(
-                    reason, matches: "^[A-Za-z0-9._:/@-]{1,128}$", field: "reason",
+                    reason, satisfies: EventMetadata.isCode, field: "reason",
                     what: "a reason code (1 to 128 of A-Z a-z 0-9 . _ : / @ -), not free text")
                 if let legalBasis {
                     try require(legalBasis, matches: "^[A-Z]{2}-[A-Z]+(-[A-Z0-9]+){1,6}$", field: "legalBasis", what: "a legal basis like IQ-LAW-11-2014")

@@ -32,8 +32,9 @@ extension DatabaseOptions {
         let masterKey: FileMasterKey
         switch use {
         case .none:
-            // Erasure reads and writes no key; a throwaway key stands in.
-            masterKey = try FileMasterKey.load(home: home) ?? FileMasterKey()
+            // Erasure reads and writes no key (it nulls the sealed columns and logs): a throwaway key stands
+            // in, and the real one is not loaded, so a malformed DAFTAR_MASTER_KEY does not stop an erasure.
+            masterKey = FileMasterKey()
         case .read, .write:
             if let key = try FileMasterKey.load(home: home) {
                 masterKey = key
