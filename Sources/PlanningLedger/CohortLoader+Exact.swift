@@ -79,7 +79,7 @@ extension CohortLoader {
             projection.project(key: partition.key, state: folder.fold(key: partition.key, events: events[...]).state, into: &output)
         }
         var chunk = ChunkRows()
-        chunk.households = try parser.households(in: output.rows(of: "cohort")).households
+        chunk.households = try parser.households(in: output.rows(of: "cohort"))
         // The sums as the flows table's lines (keys whose sums are all zero are not rows, as in the table).
         var lines: [UInt8] = []
         for (key, amounts) in output.sums(of: "flows") where amounts.contains(where: { $0 != 0 }) {

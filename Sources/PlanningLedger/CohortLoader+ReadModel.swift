@@ -57,9 +57,7 @@ extension CohortLoader {
         _ connection: PostgresConnection, _ progress: @escaping @Sendable (Int) -> Void
     ) async throws -> BuildRead {
         try await connection.transaction(isolation: .repeatableRead) { tx in
-            let builds = try await tx.query(
-                "SELECT schema_name, version, checkpoint_position FROM projection.builds WHERE projection = $1 AND phase = 'live'",
-                [projection.definition.name])
+            let builds = try await tx.query(liveBuildQuery, [projection.definition.name])
             guard let build = builds.first, try build.decode(String.self, 1) == projection.definition.version else { return .unavailable }
             let schema = try build.decode(String.self, 0)
             let position = try build.decode(Int64.self, 2)
@@ -71,24 +69,16 @@ extension CohortLoader {
             let fold = try await self.programme(programme, asOf: seq, on: tx)
             let parser = CohortRowParser(programme: programme, includeCandidates: includeCandidates)
             let p = literal(programme.rawValue)
-            let columns = PlanningCohortProjection.cohortColumns.map {
-                $0 == "temporary_ends_on" ? "to_char(temporary_ends_on, 'YYYY-MM-DD')" : $0
-            }
             var households: [CohortHousehold] = []
             var parsing: Task<[CohortHousehold], any Error>?
             do {
-                try await tx.copyOut(
-                    """
-                    COPY (SELECT \(columns.joined(separator: ", ")) FROM \(schema).cohort
-                          WHERE programme_id = \(p)\(includeCandidates ? "" : " AND standing <> 'candidate'")) TO STDOUT
-                    """
-                ) { chunk in
+                try await tx.copyOut(cohortCopy(schema: schema, programme: programme, includeCandidates: includeCandidates)) { chunk in
                     // Parse this chunk while the next one is read.
                     if let previous = parsing {
                         households += try await previous.value
                         progress(households.count)
                     }
-                    parsing = Task { try parser.households(in: chunk).households }
+                    parsing = Task { try parser.households(in: chunk) }
                 }
             } catch {
                 _ = try? await parsing?.value
@@ -108,19 +98,40 @@ extension CohortLoader {
         }
     }
 
+    /// The live builds of a projection: schema, version and checkpoint position (`$1`: the projection's name).
+    static let liveBuildQuery =
+        "SELECT schema_name, version, checkpoint_position FROM projection.builds WHERE projection = $1 AND phase = 'live'"
+
+    /// The schema of the live `planning_cohort` build, whatever its version.
+    /// - Parameter connection: a connection that can read `projection`.
+    /// - Returns: the schema, or `nil` when there is no live build.
+    /// - Throws: an error reading the projection's bundled definition; `PostgresError`.
+    public static func liveBuildSchema(on connection: PostgresConnection) async throws -> String? {
+        let projection = try planningCohortProjection()
+        return try await connection.query(liveBuildQuery, [projection.definition.name]).rows.first?.decode(String.self, 0)
+    }
+
+    /// The COPY statement that reads a programme's households from a `planning_cohort` build's `cohort`
+    /// table: ``PlanningCohortProjection/cohortColumns`` in order, dates as `YYYY-MM-DD`, in COPY text
+    /// format, as ``loadFromReadModel(programme:asOf:includeCandidates:on:progress:)`` reads them.
+    /// - Parameters:
+    ///   - schema: the build's schema (see ``liveBuildSchema(on:)``).
+    ///   - programme: the programme.
+    ///   - includeCandidates: whether candidates are read too.
+    /// - Returns: `COPY (SELECT …) TO STDOUT`.
+    public static func cohortCopy(schema: String, programme: ProgrammeID, includeCandidates: Bool) -> String {
+        let columns = PlanningCohortProjection.cohortColumns.map {
+            $0 == "temporary_ends_on" ? "to_char(temporary_ends_on, 'YYYY-MM-DD')" : $0
+        }
+        return """
+            COPY (SELECT \(columns.joined(separator: ", ")) FROM \(schema).cohort
+                  WHERE programme_id = \(literal(programme.rawValue))\(includeCandidates ? "" : " AND standing <> 'candidate'")) TO STDOUT
+            """
+    }
+
     /// Stamps the ledger up to the transaction horizon on `connection`, if it can lead the sequencer.
     /// - Returns: whether it led (and stamped what it could).
     static func sequence(on connection: PostgresConnection) async throws -> Bool {
-        guard try await LedgerSequencer.tryLead(on: connection) else { return false }
-        do {
-            // `stampBatch` works on the connection it is given; the sequencer's own connection string is not used.
-            let sequencer = LedgerSequencer(conninfo: "")
-            while try await sequencer.stampBatch(on: connection) > 0 {}
-        } catch {
-            _ = try? await connection.query("SELECT pg_advisory_unlock($1)", [LedgerSequencer.leaderLockKey])
-            throw error
-        }
-        _ = try await connection.query("SELECT pg_advisory_unlock($1)", [LedgerSequencer.leaderLockKey])
-        return true
+        try await LedgerSequencer.catchUp(on: connection) != nil
     }
 }

@@ -28,11 +28,10 @@ struct CohortRowParser: Sendable {
     }
 
     /// The households of every complete line of `bytes` (lines end with a newline).
-    /// - Returns: the households kept, in the lines' order, and how many lines were read.
+    /// - Returns: the households kept, in the lines' order.
     /// - Throws: ``CohortLoadError`` `unreadable_cohort_row` naming the household or the line.
-    func households(in bytes: [UInt8]) throws(CohortLoadError) -> (households: [CohortHousehold], lines: Int) {
+    func households(in bytes: [UInt8]) throws(CohortLoadError) -> [CohortHousehold] {
         var result: [CohortHousehold] = []
-        var lines = 0
         var failure: CohortLoadError?
         bytes.withUnsafeBufferPointer { buffer in
             var fields = FieldSplitter(count: Self.cohortFieldCount)
@@ -42,7 +41,6 @@ struct CohortRowParser: Sendable {
             result.reserveCapacity(end / 300)
             while i < end {
                 if buffer[i] == 0x0A {
-                    lines += 1
                     do throws(CohortLoadError) {
                         if let household = try household(UnsafeBufferPointer(rebasing: buffer[start..<i]), fields: &fields) {
                             result.append(household)
@@ -57,7 +55,7 @@ struct CohortRowParser: Sendable {
             }
         }
         if let failure { throw failure }
-        return (result, lines)
+        return result
     }
 
     /// The flows of every complete line of `bytes`, added into `flows`.

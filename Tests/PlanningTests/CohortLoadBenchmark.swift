@@ -16,8 +16,7 @@ import Testing
     @Test(.enabled(if: rows > 0), .timeLimit(.minutes(30)))
     func loadingAMillionHouseholdsFromTheReadModel() async throws {
         let demo = try await DemoLedger.make(households: 300, months: 2)
-        let schema = try #require(
-            try await demo.scalar("SELECT schema_name FROM projection.builds WHERE projection = 'planning_cohort' AND phase = 'live'"))
+        let schema = try #require(try await demo.withConnection { try await CohortLoader.liveBuildSchema(on: $0) })
         try await demo.withConnection { conn in
             try await conn.execute(
                 """
@@ -37,13 +36,9 @@ import Testing
         let rawStart = ContinuousClock.now
         let rawBytes = try await demo.withConnection { conn in
             var total = 0
-            try await conn.copyOut(
-                """
-                COPY (SELECT programme_id, household_id, governorate, district, standing, to_char(temporary_ends_on, 'YYYY-MM-DD'), score,
-                             head_person_id, members, top_ups, currency
-                      FROM \(schema).cohort WHERE programme_id = 'iq-spn' AND standing <> 'candidate') TO STDOUT
-                """
-            ) { total += $0.count }
+            try await conn.copyOut(CohortLoader.cohortCopy(schema: schema, programme: DemoLedger.programme, includeCandidates: false)) {
+                total += $0.count
+            }
             return total
         }
         let raw = ContinuousClock.now - rawStart

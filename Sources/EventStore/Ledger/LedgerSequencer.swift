@@ -64,6 +64,11 @@ public final class LedgerSequencer: Sendable {
     /// - Returns: how many events were stamped (0 when caught up).
     /// - Throws: ``PostgresError`` (e.g. `DF011` if another writer raced it; nothing is kept then).
     public func stampBatch(on connection: PostgresConnection) async throws -> Int {
+        try await Self.stampBatch(on: connection, batchSize: batchSize)
+    }
+
+    /// Stamps one batch of at most `batchSize` readable, unstamped events on the leader's connection.
+    static func stampBatch(on connection: PostgresConnection, batchSize: Int) async throws -> Int {
         try await connection.transaction { conn in
             let tail = try await LedgerSequencer.tail(on: conn)
             let events = try await conn.query(
@@ -106,18 +111,36 @@ public final class LedgerSequencer: Sendable {
     public func catchUp(progress: (Int) -> Void = { _ in }) async throws -> Int? {
         let conn = try await PostgresConnection.connect(conninfo)
         defer { Task { await conn.close() } }
-        guard try await LedgerSequencer.tryLead(on: conn) else {
-            await conn.close()
-            return nil
-        }
-        var total = 0
-        while true {
-            let n = try await stampBatch(on: conn)
-            total += n
-            progress(total)
-            if n == 0 { break }
-        }
+        let total = try await Self.catchUp(on: conn, batchSize: batchSize, progress: progress)
         await conn.close()
+        return total
+    }
+
+    /// Stamps until caught up with the horizon on `connection`, if it can lead: takes the leader lock,
+    /// stamps batch after batch until one finds nothing, then releases the lock (also when a batch fails).
+    /// - Parameters:
+    ///   - connection: a connection outside any transaction; it holds the leader lock only while this runs.
+    ///   - batchSize: events stamped per transaction.
+    ///   - progress: called with the running total after each batch.
+    /// - Returns: how many events were stamped, or `nil` when another process leads.
+    /// - Throws: ``PostgresError`` from a batch (nothing of that batch is kept) or from releasing the lock.
+    public static func catchUp(
+        on connection: PostgresConnection, batchSize: Int = 10_000, progress: (Int) -> Void = { _ in }
+    ) async throws -> Int? {
+        guard try await tryLead(on: connection) else { return nil }
+        var total = 0
+        do {
+            while true {
+                let n = try await stampBatch(on: connection, batchSize: max(1, batchSize))
+                total += n
+                progress(total)
+                if n == 0 { break }
+            }
+        } catch {
+            _ = try? await connection.query("SELECT pg_advisory_unlock($1)", [leaderLockKey])
+            throw error
+        }
+        _ = try await connection.query("SELECT pg_advisory_unlock($1)", [leaderLockKey])
         return total
     }
 

@@ -12,15 +12,4 @@ public enum CohortStanding: Sendable, Hashable {
     case excluded(appealPending: Bool)
     /// Assessed but never enrolled, or exited: a candidate that a scenario may admit.
     case candidate
-
-    /// The standing as a code: `enrolled`, `temporarilyEnrolled`, `suspended`, `excluded`, `excludedAppealPending`, `candidate`.
-    public var code: String {
-        switch self {
-        case .enrolled: "enrolled"
-        case .temporarilyEnrolled: "temporarilyEnrolled"
-        case .suspended: "suspended"
-        case .excluded(let pending): pending ? "excludedAppealPending" : "excluded"
-        case .candidate: "candidate"
-        }
-    }
 }

@@ -65,7 +65,8 @@ extension PlannedMonths {
         var ordered: [Int] = []
         ordered.reserveCapacity(cuts.count)
         for cut in cuts where ordered.last != cut { ordered.append(cut) }
-        let keep = ceiling.contains { $0 != nil }
+        let applicableTopUps = topUps.filter { change in change.areas.contains { lies(household, in: $0) } }
+        let topUp = Self.topUpComponent
         for (s, e) in zip(ordered, ordered.dropFirst()) {
             let regime = regimes[regimeOfMonth[s]]
             let composition = household.composition(on: cycles[s].lastDay)
@@ -79,21 +80,20 @@ extension PlannedMonths {
             }
             accumulator.addHousehold(weightClass, g, s, e)
             var paidTopUps: [(Int, Int, Int64)] = []
-            let topUp = CellAccumulator.componentIndex[.emergencyTopUp]!
             for (cycle, amount) in household.topUps {
                 let month = Self.monthIndex(year: cycle.year, month: cycle.month, from: first)
                 guard month >= s && month < e else { continue }
                 accumulator.addRange(weightClass, g, topUp, month, month + 1, amount)
                 paidTopUps.append((month, topUp, amount))
             }
-            for change in topUps where change.areas.contains(where: { lies(household, in: $0) }) {
+            for change in applicableTopUps {
                 let amount = change.basis == .perMember ? change.amountMinor &* Int64(composition.size) : change.amountMinor
-                for month in change.months.sorted() where month >= s && month < e {
+                for month in change.months where month >= s && month < e {
                     accumulator.addRange(weightClass, g, topUp, month, month + 1, amount)
                     paidTopUps.append((month, topUp, amount))
                 }
             }
-            if keep {
+            if keepsSegments {
                 accumulator.segments.append(
                     PaidSegment(household: index, weightClass: weightClass, governorate: g, start: s, end: e, components: components, topUps: paidTopUps))
             }

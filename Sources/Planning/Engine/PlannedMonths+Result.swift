@@ -13,8 +13,14 @@ extension PlannedMonths {
         for month in cycles.indices {
             var monthRows = try rowsOf(month, sums)
             if let limit = ceiling[month], monthRows.reduce(0, { $0 &+ $1.costMinor }) > limit {
-                if rank == nil { rank = Self.rank(households) }
-                ration(month, limit: limit, rank: rank!, sums: &sums)
+                if rank == nil {
+                    // Sorted once: one household's segments never share a month, so each month's
+                    // paid segments keep this order.
+                    let order = Self.rank(households)
+                    sums.segments.sort { order[$0.household] < order[$1.household] }
+                    rank = order
+                }
+                ration(month, limit: limit, sums: &sums)
                 monthRows = try rowsOf(month, sums)
             }
             rows += monthRows
@@ -131,8 +137,10 @@ extension PlannedMonths {
     ///
     /// A household's expected cost is its amount times its weight, net of failures, plus
     /// administration, in fixed point (billionths) so that the cut is the same on every machine.
-    func ration(_ month: Int, limit: Int64, rank: [Int], sums: inout CellAccumulator) {
-        let paid = sums.segments.filter { $0.start <= month && month < $0.end }.sorted { rank[$0.household] < rank[$1.household] }
+    ///
+    /// `sums.segments` must already be in ``rank(_:)`` order (``result(_:households:)`` sorts them once).
+    func ration(_ month: Int, limit: Int64, sums: inout CellAccumulator) {
+        let paid = sums.segments.filter { $0.start <= month && month < $0.end }
         var spent: Int64 = 0
         var full = false
         for segment in paid {

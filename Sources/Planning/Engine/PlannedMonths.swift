@@ -19,8 +19,12 @@ struct PlannedMonths: Sendable {
         var areas: [AreaCode]
         var basis: TopUpBasis
         var amountMinor: Int64
-        var months: Set<Int>
+        /// The months paid, ascending and without repeats.
+        var months: [Int]
     }
+
+    /// The accumulator's index of the emergency top-up component.
+    static let topUpComponent = CellAccumulator.componentIndex[.emergencyTopUp]!
 
     let planner: CostPlanner
     let currency: Currency
@@ -42,18 +46,14 @@ struct PlannedMonths: Sendable {
     let entrantChanges: [ScenarioChange]
     let topUps: [TopUp]
     let ceiling: [Int64?]
+    /// Whether some month has a ceiling, so paid segments are kept for rationing.
+    let keepsSegments: Bool
 
     init(planner: CostPlanner, definition: ProgrammeDefined) throws(PlanningError) {
         self.planner = planner
         currency = definition.currency
         let scenario = planner.scenario
-        var cycles: [PaymentCycle] = []
-        var cycle = planner.from
-        for _ in 0..<planner.months {
-            cycles.append(cycle)
-            guard let next = cycle.next else { break }
-            cycle = next
-        }
+        let cycles = PlanResult.cycles(from: planner.from, months: planner.months)
         self.cycles = cycles
         func index(of month: PaymentCycle) -> Int {
             max(0, Self.monthIndex(year: month.year, month: month.month, from: planner.from))
@@ -167,7 +167,8 @@ struct PlannedMonths: Sendable {
                 classes.append(WeightClass(start: start, weight: { n in takeUp.share(monthsSince: n).value }))
                 entrantChanges.append(change)
             case .emergencyTopUp(let areas, let basis, let amount, let months):
-                topUps.append(TopUp(areas: areas, basis: basis, amountMinor: amount, months: Set(months.filter { $0 >= planner.from }.map(index(of:)).filter { $0 < cycles.count })))
+                let paid = Set(months.filter { $0 >= planner.from }.map(index(of:)).filter { $0 < cycles.count })
+                topUps.append(TopUp(areas: areas, basis: basis, amountMinor: amount, months: paid.sorted()))
             case .budgetCeiling(let from, let limit):
                 for (i, month) in cycles.enumerated() where month >= from {
                     let year = PlanResult.fiscalYear(of: month, startMonth: planner.fiscalYearStartMonth)
@@ -184,6 +185,7 @@ struct PlannedMonths: Sendable {
         self.entrantChanges = entrantChanges
         self.topUps = topUps
         self.ceiling = ceiling
+        keepsSegments = ceiling.contains { $0 != nil }
     }
 
     /// Months from `from` to the given month: 0 for `from` itself, negative before it.

@@ -59,7 +59,7 @@ extension PlanResult {
                 for value in byGovernorate.values { sum += value }
             }
             let divisor = t.months > 0 ? t.months : monthsWithRows.count
-            if divisor > 0 { t.averageHouseholds = ReportFormatting.rounded(sum / Decimal(divisor), places: 3) }
+            if divisor > 0 { t.averageHouseholds = PlanningDecimal.rounded(sum / Decimal(divisor), places: 3) }
             let projected = monthsByYear[year] ?? []
             if !projected.isEmpty, projected.allSatisfy({ monthlyBudgetMinor[$0] != nil }) {
                 t.budgetMinor = projected.reduce(Int64(0)) { $0 &+ (monthlyBudgetMinor[$1] ?? 0) }

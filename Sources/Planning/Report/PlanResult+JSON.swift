@@ -74,7 +74,7 @@ extension PlanResult {
             "monthlyBudgetMinor": .object(Dictionary(uniqueKeysWithValues: monthlyBudgetMinor.map { ($0.key.description, int($0.value)) })),
             "gdpMinor": byYear(gdpMinor),
             "revenueMinor": byYear(revenueMinor),
-            "totalCostMinor": int(totals.reduce(Int64(0)) { $0 &+ $1.costMinor }),
+            "totalCostMinor": int(totalCostMinor),
             "digestHeader": .string(digestHeader),
             "digest": .string(digest),
         ])

@@ -78,6 +78,20 @@ public struct PlanResult: Sendable, Hashable {
 
     /// The months projected, in order.
     public var cycles: [PaymentCycle] {
+        Self.cycles(from: from, months: months)
+    }
+
+    /// The plan's total cost over every row (scheduled − failed + administration), in minor units.
+    /// The sum wraps rather than traps beyond 9.2 × 10^18 ledger units, as ``PlanRow/costMinor`` does.
+    public var totalCostMinor: Int64 {
+        rows.reduce(Int64(0)) { $0 &+ $1.costMinor }
+    }
+
+    /// `months` consecutive months from `from`, fewer when the calendar ends first.
+    /// - Parameters:
+    ///   - from: the first month.
+    ///   - months: how many months.
+    static func cycles(from: PaymentCycle, months: Int) -> [PaymentCycle] {
         var result: [PaymentCycle] = []
         var cycle = from
         for _ in 0..<months {

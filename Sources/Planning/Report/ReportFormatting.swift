@@ -3,18 +3,10 @@ import Foundation
 
 /// Number formatting shared by the plan's texts (CSV, JSON, table, chart): exact decimals, never floating point.
 enum ReportFormatting {
-    /// `value` rounded half to even to `places` fractional digits.
-    static func rounded(_ value: Decimal, places: Int) -> Decimal {
-        var source = value
-        var result = Decimal()
-        NSDecimalRound(&result, &source, places, .bankers)
-        return result
-    }
-
     /// `value` rounded half to even and written with exactly `places` fractional digits (`1234.500`),
     /// optionally grouping the integer digits by three; no sign for zero.
     static func fixed(_ value: Decimal, places: Int, groupingSeparator: String? = nil) -> String {
-        var text = rounded(value, places: places).description
+        var text = PlanningDecimal.rounded(value, places: places).description
         var negative = false
         if text.hasPrefix("-") {
             negative = true
@@ -49,7 +41,7 @@ enum ReportFormatting {
         var b = Decimal(denominator)
         var quotient = Decimal()
         guard NSDecimalDivide(&quotient, &a, &b, .bankers) == .noError else { return nil }
-        return rounded(quotient, places: places)
+        return PlanningDecimal.rounded(quotient, places: places)
     }
 
     /// An amount in the major unit with grouped integer digits (`1,250,000`, `12.50`).

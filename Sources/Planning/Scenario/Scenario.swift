@@ -107,16 +107,6 @@ public enum ScenarioChange: Sendable, Hashable {
     /// Indexation from `from`: every amount of the schedule is multiplied by `(1 + annualRate)^k`, where k
     /// counts the fiscal-year starts from `from` (inclusive) to the month, each amount rounded half to even.
     case indexation(from: PaymentCycle, annualRate: Rate)
-
-    /// The month the change starts.
-    public var start: PaymentCycle {
-        switch self {
-        case .benefitSchedule(let from, _), .pmtThreshold(let from, _, _), .expansion(let from, _, _), .budgetCeiling(let from, _),
-            .indexation(let from, _):
-            return from
-        case .emergencyTopUp(_, _, _, let months): return months.min() ?? PaymentCycle(year: 1900, month: 1)!
-        }
-    }
 }
 
 /// The parts of a benefit schedule a scenario changes; `nil` keeps the part in force.

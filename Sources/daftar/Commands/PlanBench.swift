@@ -46,13 +46,9 @@ struct PlanBench: AsyncParsableCommand {
             let rawStart = ContinuousClock.now
             var bytes = 0
             _ = try await PostgresConnection.connect(scratch.uri).closing { conn in
-                try await conn.copyOut(
-                    """
-                    COPY (SELECT programme_id, household_id, governorate, district, standing, to_char(temporary_ends_on, 'YYYY-MM-DD'), score,
-                                 head_person_id, members, top_ups, currency
-                          FROM \(schema).cohort WHERE programme_id = 'iq-spn' AND standing <> 'candidate') TO STDOUT
-                    """
-                ) { bytes += $0.count }
+                try await conn.copyOut(CohortLoader.cohortCopy(schema: schema, programme: ProgrammeID("iq-spn"), includeCandidates: false)) {
+                    bytes += $0.count
+                }
             }
             let raw = (ContinuousClock.now - rawStart).seconds
             Terminal.note("raw COPY TO: \(bytes / 1_048_576) MiB in \(String(format: "%.2f", raw)) s")
@@ -103,11 +99,7 @@ struct PlanBench: AsyncParsableCommand {
     /// the demo's enrolled rows under new ids of the same length; returns the build's schema.
     static func inflate(uri: String, households: Int) async throws -> String {
         try await PostgresConnection.connect(uri).closing { conn in
-            guard
-                let schema = try await conn.query(
-                    "SELECT schema_name FROM projection.builds WHERE projection = 'planning_cohort' AND phase = 'live'"
-                ).rows.first?.decode(String.self, 0)
-            else { throw CLIError(code: "no_read_model", message: "the planning_cohort read model has no live build", exitCode: 2) }
+            guard let schema = try await CohortLoader.liveBuildSchema(on: conn) else { throw CLIError(code: "no_read_model", message: "the planning_cohort read model has no live build", exitCode: 2) }
             Terminal.note("growing the cohort to \(households) enrolled households")
             try await conn.execute(
                 """

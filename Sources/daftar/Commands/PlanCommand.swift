@@ -66,13 +66,13 @@ struct PlanOptions: ParsableArguments {
     }
 
     /// Loads the cohort at the pin, with a progress bar, and times it.
-    func loadCohort(uri: String, candidates: Bool, asOf pin: Int64? = nil, exact: Bool = false) async throws -> (Cohort, Duration) {
+    func loadCohort(uri: String, candidates: Bool, exact: Bool = false) async throws -> (Cohort, Duration) {
         let clock = ContinuousClock()
         let started = clock.now
         let conn = try await PostgresConnection.connect(uri)
         let bar = ProgressBar(counting: "Loading the caseload", unit: "households")
         let progress: @Sendable (Int) -> Void = { bar.update($0) }
-        if !exact && (pin ?? asOf) == nil {
+        if !exact && asOf == nil {
             // The read model serves the ledger's latest word: bring it up to the log first (quick when current).
             var runner = try ReadModels.runner(conninfo: uri)
             runner.pollInterval = .milliseconds(100)
@@ -82,9 +82,9 @@ struct PlanOptions: ParsableArguments {
             if exact {
                 let head = try await CohortLoader.ledgerHead(on: conn)
                 return try await CohortLoader.loadExact(
-                    programme: ProgrammeID(programme), asOf: pin ?? head, includeCandidates: candidates, on: conn, progress: progress)
+                    programme: ProgrammeID(programme), asOf: asOf ?? head, includeCandidates: candidates, on: conn, progress: progress)
             }
-            return try await CohortLoader.load(programme: ProgrammeID(programme), asOf: pin ?? asOf, includeCandidates: candidates, on: conn, progress: progress)
+            return try await CohortLoader.load(programme: ProgrammeID(programme), asOf: asOf, includeCandidates: candidates, on: conn, progress: progress)
         }
         bar.finish(cohort.households.count)
         return (cohort, clock.now - started)
@@ -229,22 +229,23 @@ struct PlanPublishCommand: AsyncParsableCommand {
             let result = try await CostPlanner(
                 cohort: cohort, scenario: chosen, from: from, months: options.months, fiscalYearStartMonth: options.fiscalYearStart
             ).run()
-            let id = projectionId ?? "CP-" + result.digest.prefix(16).uppercased()
+            let digest = result.digest
+            let id = projectionId ?? "CP-" + digest.prefix(16).uppercased()
             let command = PublishCostProjection(
                 projectionId: CostProjectionID(id), programmeId: ProgrammeID(options.programme), scenarioLabel: ScenarioLabel(chosen.name),
                 scenarioJson: JSONText(chosen.canonicalText), scenarioDigest: HexDigest(chosen.digest),
                 pinnedLedgerSeq: cohort.pin, fromMonth: from, months: options.months, fiscalYearStartMonth: options.fiscalYearStart,
-                methodVersion: CostPlanner.methodVersion, resultDigest: HexDigest(result.digest), currency: currency,
-                totalAmountMinor: result.rows.reduce(0) { $0 &+ $1.costMinor }, publishedOn: BusinessDate.today())
+                methodVersion: CostPlanner.methodVersion, resultDigest: HexDigest(digest), currency: currency,
+                totalAmountMinor: result.totalCostMinor, publishedOn: BusinessDate.today())
             var metadata = EventMetadata(actor: actor)
             metadata.reason = reason
             let ledger = try Ledger(store: database.store(uri))
             let outcome = try await ledger.handle(command, metadata: metadata, idempotencyKey: "plan-publish/\(id)")
             try options.write([result])
-            Terminal.note("Published \(id) at ledger position \(cohort.pin): result digest \(result.digest)")
+            Terminal.note("Published \(id) at ledger position \(cohort.pin): result digest \(digest)")
             Terminal.emit(
                 JSONValue.object([
-                    "projectionId": .string(id), "pinnedLedgerSeq": .number(JSONNumber(cohort.pin)), "resultDigest": .string(result.digest),
+                    "projectionId": .string(id), "pinnedLedgerSeq": .number(JSONNumber(cohort.pin)), "resultDigest": .string(digest),
                     "duplicate": .bool(outcome.isDuplicate),
                 ]).canonicalText)
         }
@@ -286,7 +287,7 @@ struct PlanReproduceCommand: AsyncParsableCommand {
                 "--fiscal-year-start", String(published.fiscalYearStartMonth), "--format", format ?? "table",
             ])
             options.asOf = published.pinnedLedgerSeq
-            let (cohort, _) = try await options.loadCohort(uri: uri, candidates: scenario.needsCandidates, asOf: published.pinnedLedgerSeq, exact: true)
+            let (cohort, _) = try await options.loadCohort(uri: uri, candidates: scenario.needsCandidates, exact: true)
             let result = try await CostPlanner(
                 cohort: cohort, scenario: scenario, from: published.fromMonth, months: published.months,
                 fiscalYearStartMonth: published.fiscalYearStartMonth
@@ -295,16 +296,17 @@ struct PlanReproduceCommand: AsyncParsableCommand {
             if published.methodVersion != CostPlanner.methodVersion {
                 Terminal.note("The plan was published with method v\(published.methodVersion); this daftar computes with v\(CostPlanner.methodVersion).")
             }
-            guard result.digest == published.resultDigest.rawValue else {
+            let digest = result.digest
+            guard digest == published.resultDigest.rawValue else {
                 throw PlanningError(
                     code: "digest_mismatch", field: "resultDigest", rule: "reproducible",
                     message: "NOT REPRODUCED: \(published.projectionId) recorded result digest \(published.resultDigest), "
-                        + "recomputed \(result.digest) (total cost recorded \(published.totalAmountMinor), recomputed \(result.rows.reduce(0) { $0 &+ $1.costMinor }))")
+                        + "recomputed \(digest) (total cost recorded \(published.totalAmountMinor), recomputed \(result.totalCostMinor))")
             }
             Terminal.emit(
                 JSONValue.object([
                     "projectionId": .string(published.projectionId.rawValue), "reproduced": .bool(true),
-                    "pinnedLedgerSeq": .number(JSONNumber(published.pinnedLedgerSeq)), "resultDigest": .string(result.digest),
+                    "pinnedLedgerSeq": .number(JSONNumber(published.pinnedLedgerSeq)), "resultDigest": .string(digest),
                 ]).canonicalText)
         }
     }
